@@ -1,0 +1,151 @@
+/**
+ * Writes one chart part (xl/charts/chartN.xml, a c:chartSpace) from a normalised, validated spec.
+ *
+ * Element order follows the CT_* sequences of the DrawingML chart schema (ECMA-376 Part 1, 21.2);
+ * Excel refuses a part whose children are out of order. Values that have a schema default are
+ * still written when Excel and LibreOffice disagree on the default (varyColors, roundedCorners,
+ * delete, smooth), so both draw the same picture.
+ */
+import { esc, escText } from "./xml";
+import type { ChartSeries, ChartSpec } from "./types";
+
+export const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+export const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+// Fixed ids: a combo chart's bar and line groups point at the same pair, which is what puts them
+// on the same axes. Fixed values also keep the output byte-identical from run to run.
+const CAT_AX_ID = 500000001;
+const VAL_AX_ID = 500000002;
+
+const LEGEND_POS = { bottom: "b", right: "r" } as const;
+
+const val = (tag: string, value: string | number): string =>
+  `<c:${tag} val="${esc(String(value))}"/>`;
+const solidFill = (color: string): string =>
+  `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
+
+/** Rich text for titles: one paragraph, one run. rot -5400000 turns the value-axis title upright. */
+function richText(text: string, size: number, rot?: number): string {
+  const bodyPr = rot === undefined ? "<a:bodyPr/>" : `<a:bodyPr rot="${rot}" vert="horz"/>`;
+  return (
+    `<c:tx><c:rich>${bodyPr}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-GB" sz="${size}" b="1"/><a:t>${escText(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+  );
+}
+
+function strRef(ref: string, labels: string[]): string {
+  const pts = labels
+    .map((label, i) => `<c:pt idx="${i}"><c:v>${escText(label)}</c:v></c:pt>`)
+    .join("");
+  return `<c:strRef><c:f>${escText(ref)}</c:f><c:strCache><c:ptCount val="${labels.length}"/>${pts}</c:strCache></c:strRef>`;
+}
+
+/** Missing points (null) are left out of the cache: with dispBlanksAs="gap" that is a gap in the line. */
+function numRef(ref: string, values: (number | null)[]): string {
+  const pts = values
+    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>`))
+    .join("");
+  return (
+    `<c:numRef><c:f>${escText(ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode>` +
+    `<c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`
+  );
+}
+
+/** c:idx and c:order are the series' place in the spec, so reading back restores the caller's order. */
+function seriesHead(s: ChartSeries, index: number): string {
+  const tx = s.nameRef
+    ? `<c:tx>${strRef(s.nameRef, [s.name])}</c:tx>`
+    : `<c:tx><c:v>${escText(s.name)}</c:v></c:tx>`;
+  return `${val("idx", index)}${val("order", index)}${tx}`;
+}
+
+function barSeries(s: ChartSeries, index: number, spec: ChartSpec): string {
+  const dPts = (s.points ?? [])
+    .map(
+      (p) =>
+        `<c:dPt>${val("idx", p.index)}${val("invertIfNegative", 0)}${val("bubble3D", 0)}` +
+        `<c:spPr>${solidFill(p.color)}</c:spPr></c:dPt>`
+    )
+    .join("");
+  return (
+    `<c:ser>${seriesHead(s, index)}<c:spPr>${solidFill(s.color)}</c:spPr>${val("invertIfNegative", 0)}${dPts}` +
+    `<c:cat>${strRef(spec.categoriesRef, spec.categories)}</c:cat><c:val>${numRef(s.valuesRef, s.values)}</c:val></c:ser>`
+  );
+}
+
+function lineSeries(s: ChartSeries, index: number, spec: ChartSpec): string {
+  const dash = s.dash === "dash" ? `<a:prstDash val="dash"/>` : `<a:prstDash val="solid"/>`;
+  const line = `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(s.color)}${dash}<a:round/></a:ln></c:spPr>`;
+  const marker =
+    s.marker === false
+      ? `<c:marker>${val("symbol", "none")}</c:marker>`
+      : `<c:marker>${val("symbol", "circle")}${val("size", 5)}` +
+        `<c:spPr>${solidFill(s.color)}<a:ln w="9525">${solidFill(s.color)}</a:ln></c:spPr></c:marker>`;
+  return (
+    `<c:ser>${seriesHead(s, index)}${line}${marker}` +
+    `<c:cat>${strRef(spec.categoriesRef, spec.categories)}</c:cat><c:val>${numRef(s.valuesRef, s.values)}</c:val>` +
+    `${val("smooth", 0)}</c:ser>`
+  );
+}
+
+const axIds = `${val("axId", CAT_AX_ID)}${val("axId", VAL_AX_ID)}`;
+const gridLine = `<c:spPr><a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>`;
+const axisLine = `<c:spPr><a:ln w="9525">${solidFill("8C8C8C")}</a:ln></c:spPr>`;
+const axisText = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
+
+function axes(spec: ChartSpec): string {
+  const catAx =
+    `<c:catAx>${val("axId", CAT_AX_ID)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}` +
+    `${val("axPos", "b")}<c:numFmt formatCode="General" sourceLinked="1"/>${val("majorTickMark", "out")}` +
+    `${val("minorTickMark", "none")}${val("tickLblPos", "low")}${axisLine}${axisText}${val("crossAx", VAL_AX_ID)}` +
+    `${val("crosses", "autoZero")}${val("auto", 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}` +
+    `${val("noMultiLvlLbl", 0)}</c:catAx>`;
+  const title = spec.valueAxisTitle
+    ? `<c:title>${richText(spec.valueAxisTitle, 900, -5400000)}${val("overlay", 0)}</c:title>`
+    : "";
+  const numFmt = spec.valueNumberFormat
+    ? `<c:numFmt formatCode="${esc(spec.valueNumberFormat)}" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  // crossBetween="between" centres line points over the bars of a combo chart.
+  const valAx =
+    `<c:valAx>${val("axId", VAL_AX_ID)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}` +
+    `${val("axPos", "l")}<c:majorGridlines>${gridLine}</c:majorGridlines>${title}${numFmt}` +
+    `${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}${axisLine}${axisText}` +
+    `${val("crossAx", CAT_AX_ID)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>`;
+  return catAx + valAx;
+}
+
+/** The whole chart part for a normalised spec. */
+export function chartXml(spec: ChartSpec): string {
+  const bars = spec.series
+    .map((s, i) => (s.type === "column" ? barSeries(s, i, spec) : ""))
+    .join("");
+  const lines = spec.series
+    .map((s, i) => (s.type === "line" ? lineSeries(s, i, spec) : ""))
+    .join("");
+  // Bars first so the line group is drawn on top of them.
+  const barChart = bars
+    ? `<c:barChart>${val("barDir", "col")}${val("grouping", "clustered")}${val("varyColors", 0)}${bars}` +
+      `${val("gapWidth", 80)}${axIds}</c:barChart>`
+    : "";
+  const lineChart = lines
+    ? `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}${lines}${val("marker", 1)}${axIds}</c:lineChart>`
+    : "";
+  const title = spec.title
+    ? `<c:title>${richText(spec.title, 1200)}${val("overlay", 0)}</c:title>${val("autoTitleDeleted", 0)}`
+    : val("autoTitleDeleted", 1);
+  const legend =
+    spec.legend === "none"
+      ? ""
+      : `<c:legend>${val("legendPos", LEGEND_POS[spec.legend === "right" ? "right" : "bottom"])}${val("overlay", 0)}</c:legend>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
+    `${val("date1904", 0)}${val("lang", "en-GB")}${val("roundedCorners", 0)}` +
+    `<c:chart>${title}<c:plotArea><c:layout/>${barChart}${lineChart}${axes(spec)}</c:plotArea>` +
+    `${legend}${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>` +
+    `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>` +
+    `</c:chartSpace>`
+  );
+}

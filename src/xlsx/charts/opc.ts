@@ -1,0 +1,182 @@
+/**
+ * The package (OPC) side of an .xlsx: part paths, relationship parts and [Content_Types].xml.
+ * Parts are found by following relationships, never by guessing file names, because other writers
+ * (Excel itself, LibreOffice) number and place parts differently from exceljs.
+ */
+import JSZip from "jszip";
+import { attrLocal, child, children, esc, parseXml } from "./xml";
+
+export const REL_OFFICE_DOCUMENT =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+export const REL_WORKSHEET =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+export const REL_DRAWING =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+export const REL_CHART =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** Every part we add or rewrite gets this date, so the same input gives the same bytes. */
+export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+
+/** Opens an .xlsx on a private copy: JSZip keeps views on the data it is given, and the caller's buffer stays theirs. */
+export async function loadPackage(xlsx: Buffer): Promise<JSZip> {
+  if (!(xlsx instanceof Uint8Array)) throw new Error("expected the .xlsx file as a Buffer");
+  try {
+    return await JSZip.loadAsync(Buffer.from(xlsx));
+  } catch (e) {
+    throw new Error(`not an .xlsx (zip) file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export async function readPart(zip: JSZip, part: string): Promise<string | undefined> {
+  const file = zip.file(part);
+  if (!file) return undefined;
+  const text = await file.async("string");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export async function mustReadPart(zip: JSZip, part: string): Promise<string> {
+  const text = await readPart(zip, part);
+  if (text === undefined) throw new Error(`not an .xlsx package: part ${part} is missing`);
+  return text;
+}
+
+export function writePart(zip: JSZip, part: string, text: string): void {
+  zip.file(part, text, { date: FIXED_DATE, createFolders: false });
+}
+
+/** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) -> "_rels/.rels". */
+export function relsPathFor(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the part that holds the relationship. */
+export function resolveTarget(sourcePart: string, target: string): string {
+  if (target.startsWith("/")) return normalise(target.slice(1));
+  const slash = sourcePart.lastIndexOf("/");
+  return normalise(sourcePart.slice(0, slash + 1) + target);
+}
+
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+/** The relative target from one part to another, e.g. xl/drawings/drawing1.xml -> ../charts/chart1.xml. */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function parseRels(text: string | undefined): Relationship[] {
+  if (text === undefined) return [];
+  return children(parseXml(text), "Relationship").map((r) => ({
+    id: r.attrs.Id ?? "",
+    type: r.attrs.Type ?? "",
+    target: r.attrs.Target ?? "",
+    external: r.attrs.TargetMode === "External",
+  }));
+}
+
+/** The first rIdN not used in the part's relationships. */
+export function nextRelId(rels: Relationship[]): string {
+  const used = new Set(rels.map((r) => r.id));
+  let n = rels.length + 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+/** Adds relationships to a .rels text (or a new one), keeping what was there byte for byte. */
+export function addRels(text: string | undefined, added: Relationship[]): string {
+  const entries = added
+    .map((r) => `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`)
+    .join("");
+  if (text === undefined) {
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_RELS}">${entries}</Relationships>`;
+  }
+  return insertBeforeClose(text, entries);
+}
+
+/** Inserts markup just before the root element's end tag (expanding a self-closed root). */
+export function insertBeforeClose(text: string, markup: string): string {
+  const root = parseXml(text, 1);
+  if (root.closeStart === root.end) {
+    const selfClose = text.lastIndexOf("/>", root.end);
+    return `${text.slice(0, selfClose)}>${markup}</${root.name}>${text.slice(root.end)}`;
+  }
+  return text.slice(0, root.closeStart) + markup + text.slice(root.closeStart);
+}
+
+/** Adds Override entries to [Content_Types].xml for parts that have none. */
+export function addOverrides(
+  text: string,
+  overrides: { part: string; contentType: string }[]
+): string {
+  const root = parseXml(text);
+  const have = new Set(
+    children(root, "Override").map((o) => (o.attrs.PartName ?? "").toLowerCase())
+  );
+  const entries = overrides
+    .filter((o) => !have.has(`/${o.part}`.toLowerCase()))
+    .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
+    .join("");
+  return entries ? insertBeforeClose(text, entries) : text;
+}
+
+export interface SheetPart {
+  name: string;
+  part: string;
+}
+
+/** The workbook part, through the package relationships. */
+export async function workbookPart(zip: JSZip): Promise<string> {
+  const rels = parseRels(await mustReadPart(zip, "_rels/.rels"));
+  const main = rels.find((r) => r.type === REL_OFFICE_DOCUMENT);
+  if (!main) throw new Error("not an .xlsx package: no officeDocument relationship in _rels/.rels");
+  return resolveTarget("", main.target);
+}
+
+/** Worksheets in workbook order, each mapped to its part through workbook.xml and its rels. */
+export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
+  const wbPart = await workbookPart(zip);
+  const wb = parseXml(await mustReadPart(zip, wbPart));
+  const rels = parseRels(await readPart(zip, relsPathFor(wbPart)));
+  const out: SheetPart[] = [];
+  for (const sheet of children(child(wb, "sheets"), "sheet")) {
+    const rid = attrLocal(sheet, "id");
+    const rel = rels.find((r) => r.id === rid);
+    // Chart sheets and dialog sheets have other relationship types; they cannot hold our drawings.
+    if (!rel || rel.type !== REL_WORKSHEET) continue;
+    out.push({ name: sheet.attrs.name ?? "", part: resolveTarget(wbPart, rel.target) });
+  }
+  return out;
+}
+
+/** The first free "prefixN.xml" under a folder, e.g. xl/charts/chart3.xml. */
+export function freePart(zip: JSZip, folder: string, prefix: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const part = `${folder}/${prefix}${n}.xml`;
+    if (!zip.file(part) && !taken.has(part)) {
+      taken.add(part);
+      return part;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * readCharts: the charts of an .xlsx read back from their cached values, found through the same
+ * relationships Excel follows (workbook -> sheet -> drawing -> chart). Used by the tests and by the
+ * command line's self-check. It reads column (barDir="col") and line groups; other chart types
+ * (pie, horizontal bar, scatter...) and their series are skipped, since ChartSpec cannot express them.
+ */
+import {
+  loadPackage,
+  mustReadPart,
+  parseRels,
+  readPart,
+  relsPathFor,
+  resolveTarget,
+  sheetParts,
+} from "./opc";
+import { existingDrawingRelId } from "./sheet-xml";
+import { attrLocal, child, children, descendants, parseXml, path, type XmlElement } from "./xml";
+import type { CellPosition, ChartPoint, ChartSeries, ChartSpec, ReadChart } from "./types";
+
+export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
+  const zip = await loadPackage(xlsx);
+  const out: ReadChart[] = [];
+  for (const sheet of await sheetParts(zip)) {
+    const relId = existingDrawingRelId(await mustReadPart(zip, sheet.part));
+    if (relId === undefined) continue;
+    const sheetRel = parseRels(await readPart(zip, relsPathFor(sheet.part))).find(
+      (r) => r.id === relId
+    );
+    if (!sheetRel) continue;
+    const drawingPart = resolveTarget(sheet.part, sheetRel.target);
+    const drawing = parseXml(await mustReadPart(zip, drawingPart));
+    const drawingRels = parseRels(await readPart(zip, relsPathFor(drawingPart)));
+    for (const anchor of drawing.children) {
+      const chartEl = descendants(anchor, "chart").find(
+        (e) => e.local === "chart" && attrLocal(e, "id")
+      );
+      const rel = drawingRels.find((r) => r.id === attrLocal(chartEl, "id"));
+      if (!rel) continue;
+      const part = resolveTarget(drawingPart, rel.target);
+      const chart = parseChart(parseXml(await mustReadPart(zip, part)));
+      out.push({
+        sheetName: sheet.name,
+        from: anchorCell(child(anchor, "from")),
+        to: anchorCell(child(anchor, "to")),
+        ...chart,
+        part,
+      });
+    }
+  }
+  return out;
+}
+
+function anchorCell(e: XmlElement | undefined): CellPosition {
+  return { col: Number(child(e, "col")?.text ?? 0), row: Number(child(e, "row")?.text ?? 0) };
+}
+
+const valOf = (e: XmlElement | undefined, local: string): string | undefined =>
+  child(e, local)?.attrs.val;
+
+/** All run text of a title or a rich text body, paragraphs joined by newlines. */
+function richText(title: XmlElement | undefined): string | undefined {
+  const rich = path(title, "tx", "rich");
+  if (!rich) return undefined;
+  return children(rich, "p")
+    .map((p) =>
+      descendants(p, "t")
+        .map((t) => t.text)
+        .join("")
+    )
+    .join("\n");
+}
+
+type ChartBody = Omit<ChartSpec, "sheetName" | "from" | "to">;
+
+function parseChart(space: XmlElement): ChartBody {
+  const chart = child(space, "chart");
+  const plot = child(chart, "plotArea");
+  const series: { order: number; series: ChartSeries; cat?: XmlElement }[] = [];
+  for (const group of plot?.children ?? []) {
+    const isColumn = group.local === "barChart" && valOf(group, "barDir") === "col";
+    if (!isColumn && group.local !== "lineChart") continue;
+    for (const ser of children(group, "ser")) {
+      series.push({
+        order: Number(valOf(ser, "order") ?? series.length),
+        series: parseSeries(ser, isColumn),
+        cat: child(ser, "cat"),
+      });
+    }
+  }
+  series.sort((a, b) => a.order - b.order);
+  const cats = readCategories(series[0]?.cat);
+  const valAx = child(plot, "valAx");
+  const numFmt = child(valAx, "numFmt");
+  const legendPos = valOf(child(chart, "legend"), "legendPos");
+  const body: ChartBody = {
+    title: richText(child(chart, "title")) ?? "",
+    categoriesRef: cats.ref,
+    categories: cats.labels,
+    series: series.map((s) => s.series),
+    legend: child(chart, "legend") === undefined ? "none" : legendPos === "r" ? "right" : "bottom",
+  };
+  const axisTitle = richText(child(valAx, "title"));
+  if (axisTitle) body.valueAxisTitle = axisTitle;
+  if (numFmt && numFmt.attrs.sourceLinked !== "1" && numFmt.attrs.formatCode)
+    body.valueNumberFormat = numFmt.attrs.formatCode;
+  return body;
+}
+
+function parseSeries(ser: XmlElement, isColumn: boolean): ChartSeries {
+  const tx = child(ser, "tx");
+  const nameRef = path(tx, "strRef", "f")?.text;
+  const name =
+    nameRef !== undefined
+      ? (cachePoints(path(tx, "strRef", "strCache"))[0] ?? "")
+      : (child(tx, "v")?.text ?? "");
+  const values = readValues(child(ser, "val"));
+  const spPr = child(ser, "spPr");
+  const out: ChartSeries = {
+    name,
+    valuesRef: values.ref,
+    values: values.values,
+    type: isColumn ? "column" : "line",
+    color: (isColumn ? fillColor(spPr) : fillColor(child(spPr, "ln"))) ?? "",
+  };
+  if (nameRef !== undefined) out.nameRef = nameRef;
+  if (isColumn) {
+    const points: ChartPoint[] = children(ser, "dPt").map((d) => ({
+      index: Number(valOf(d, "idx")),
+      color: fillColor(child(d, "spPr")) ?? "",
+    }));
+    if (points.length > 0) out.points = points.sort((a, b) => a.index - b.index);
+  } else {
+    const dash = valOf(child(spPr, "ln"), "prstDash");
+    out.dash = dash === undefined || dash === "solid" ? "solid" : "dash";
+    out.marker = valOf(child(ser, "marker"), "symbol") !== "none";
+  }
+  return out;
+}
+
+/** The srgbClr of an element's solidFill, upper-case. */
+function fillColor(e: XmlElement | undefined): string | undefined {
+  return path(e, "solidFill", "srgbClr")?.attrs.val?.toUpperCase();
+}
+
+/** A cache's points as a dense array; missing points are undefined. */
+function cachePoints(cache: XmlElement | undefined): (string | undefined)[] {
+  const count = Number(valOf(cache, "ptCount") ?? 0);
+  const out: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
+  for (const pt of children(cache, "pt")) {
+    const idx = Number(pt.attrs.idx);
+    if (Number.isInteger(idx) && idx >= 0) out[idx] = child(pt, "v")?.text ?? "";
+  }
+  return out;
+}
+
+function readCategories(cat: XmlElement | undefined): { ref: string; labels: string[] } {
+  const ref = child(cat, "strRef") ?? child(cat, "numRef");
+  const cache = child(ref, "strCache") ?? child(ref, "numCache");
+  return { ref: child(ref, "f")?.text ?? "", labels: cachePoints(cache).map((v) => v ?? "") };
+}
+
+function readValues(val: XmlElement | undefined): { ref: string; values: (number | null)[] } {
+  const ref = child(val, "numRef");
+  const values = cachePoints(child(ref, "numCache")).map((v) =>
+    v === undefined ? null : Number(v)
+  );
+  return { ref: child(ref, "f")?.text ?? "", values };
+}

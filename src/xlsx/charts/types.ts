@@ -1,0 +1,67 @@
+/** The shapes callers hand to addCharts and get back from readCharts. */
+
+/** A per-point colour override, e.g. the partnership's own bar among its peers. */
+export interface ChartPoint {
+  /** Zero-based index into the categories. */
+  index: number;
+  /** Colour hex "RRGGBB" (a leading "#" is accepted and dropped). */
+  color: string;
+}
+
+export interface ChartSeries {
+  /** Legend text. */
+  name: string;
+  /** Optional absolute ref to the cell holding the name, e.g. "'Priority 1'!$C$40". */
+  nameRef?: string;
+  /** Absolute sheet-qualified ref, e.g. "'Priority 1'!$C$41:$C$52". */
+  valuesRef: string;
+  /** Cached values, same length as the categories; null is a gap (a missing month). */
+  values: (number | null)[];
+  type: "line" | "column";
+  /** Colour hex "RRGGBB". */
+  color: string;
+  /** Per-point colour overrides; column series only. */
+  points?: ChartPoint[];
+  /** Line style; line series only. Default "solid". */
+  dash?: "solid" | "dash";
+  /** Markers on the points; line series only. Default true, so a point between two gaps still shows. */
+  marker?: boolean;
+}
+
+export interface CellPosition {
+  /** Zero-based column. */
+  col: number;
+  /** Zero-based row. */
+  row: number;
+}
+
+export interface ChartSpec {
+  /** Worksheet that shows the chart; it must exist in the workbook. */
+  sheetName: string;
+  /** Zero-based top-left cell of the frame. */
+  from: CellPosition;
+  /** Zero-based bottom-right cell of the frame (the frame ends at this cell's top-left corner). */
+  to: CellPosition;
+  title: string;
+  /** Absolute ref of the category labels, e.g. "'Priority 1'!$B$41:$B$52". */
+  categoriesRef: string;
+  /** Cached category labels. */
+  categories: string[];
+  /** One or more series; a mix of "column" and "line" makes a combo chart on shared axes. */
+  series: ChartSeries[];
+  valueAxisTitle?: string;
+  /** Excel number format of the value axis, e.g. "0", "0.0", "0%". Absent: linked to the source cells. */
+  valueNumberFormat?: string;
+  /** Default "bottom". */
+  legend?: "bottom" | "right" | "none";
+}
+
+/**
+ * A chart as read back from a file. It has the ChartSpec shape with defaults filled in
+ * (see normalizeChartSpec), so `readCharts(out)` can be compared with `specs.map(normalizeChartSpec)`,
+ * plus the part it came from.
+ */
+export interface ReadChart extends ChartSpec {
+  /** The chart part inside the package, e.g. "xl/charts/chart1.xml". */
+  part: string;
+}
