@@ -108,9 +108,11 @@ function parseChart(space: XmlElement): ChartBody {
 
 function parseSeries(ser: XmlElement, isColumn: boolean): ChartSeries {
   const tx = child(ser, "tx");
-  const nameRef = path(tx, "strRef", "f")?.text;
+  const f = path(tx, "strRef", "f")?.text;
+  // LibreOffice writes a typed-in name as a string-literal formula ("Target"): that is no ref.
+  const nameRef = f !== undefined && !f.startsWith('"') ? f : undefined;
   const name =
-    nameRef !== undefined
+    f !== undefined
       ? (cachePoints(path(tx, "strRef", "strCache"))[0] ?? "")
       : (child(tx, "v")?.text ?? "");
   const values = readValues(child(ser, "val"));

@@ -25,6 +25,7 @@ export interface XmlElement {
 
 // XML 1.0 forbids most C0 controls even as character references; drop them rather than write a
 // part that Excel refuses to open.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escapes text for element content. Quotes stay as they are, so formulas read as Excel writes them. */
