@@ -22,12 +22,18 @@ function pluralWord(word: string): string {
  * "Theft of Vehicles" -> "thefts of vehicles". Mass nouns become "criminal damage offences".
  */
 export function countNoun(label: string): string {
-  const words = label.trim().toLowerCase().split(/\s+/).filter((w) => w !== "");
+  // Acronyms (IDVAS, ASB) keep their capitals; other words are lower-cased as in running text.
+  const words = label
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase()));
   if (words.length === 0) return "offences";
   const breakAt = words.findIndex((w, i) => i > 0 && HEAD_BREAKERS.has(w));
   const headIndex = breakAt > 0 ? breakAt - 1 : words.length - 1;
   const head = words[headIndex] as string;
-  if (UNCOUNTABLE.has(head) || head.endsWith("s")) return `${words.join(" ")} offences`;
+  if (UNCOUNTABLE.has(head)) return `${words.join(" ")} offences`;
+  if (/[^s]s$/.test(head) || /^[A-Z0-9]{2,}$/.test(head)) return words.join(" ");
   words[headIndex] = pluralWord(head);
   return words.join(" ");
 }

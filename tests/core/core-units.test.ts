@@ -211,5 +211,8 @@ describe("nouns", () => {
     expect(countNoun("Theft from Vehicles")).toBe("thefts from vehicles");
     expect(countNoun("Criminal Damage")).toBe("criminal damage offences");
     expect(countNoun("Robbery")).toBe("robberies");
+    expect(countNoun("Referrals to the IDVAS")).toBe("referrals to the IDVAS");
+    expect(countNoun("Vehicle Crimes")).toBe("vehicle crimes");
+    expect(countNoun("ASB incidents")).toBe("ASB incidents");
   });
 });

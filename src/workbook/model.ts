@@ -1,0 +1,376 @@
+import {
+  Band, CoreError, MonthWindow, Polarity, Target, change, directionOfTravel, isSignificant, measureStatus, mean,
+  measureSentence, monthKey, monthName, ni32Sentence, peerBandCi, peerBandSd, peerSentence, percentagePointChange,
+  periodLabel, periodWindow, poissonZ, positions, sampleSd, serialToYmd, share, shareSentence, isoDate, keyYear,
+  keyMonth, daysInMonth, windowLength, windowPhrase, pastPhrase, yearLabel, formatPercent,
+} from "../core";
+import { ContractInput, MaracRow, MeasureDef, NI32_ID, PeerRow, REFERRALS_ID, ReferralRow, PeriodRow } from "./contract";
+import { Windows } from "./checks";
+import { isTotalArea, maracRowsFor, monthIndex, sameArea, selectPeriodRows, sumWindow } from "./select";
+import {
+  Concern, MeasureResult, Ni32Result, PeerResult, PriorityGroup, ReferralsResult, ReferralShare, ReportModel, TrendSeries,
+} from "./model-types";
+
+function targetText(t: Target, baselineLabel: string): string {
+  switch (t.kind) {
+    case "below baseline":
+      return `Below ${baselineLabel} level`;
+    case "at most":
+      return `No higher than ${t.value <= 1 ? formatPercent(t.value, 1).replace(/\.0%$/, "%") : t.value}`;
+    case "at least":
+      return `At least ${t.value <= 1 ? formatPercent(t.value, 1).replace(/\.0%$/, "%") : t.value}`;
+    case "increase on baseline":
+      return `${formatPercent(t.fraction)} increase on ${baselineLabel}`;
+    case "none":
+      return "No target";
+  }
+}
+
+const safeChange = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : change(a, b));
+
+function orderFigures(priorities: PriorityGroup[], defs: Map<string, MeasureDef>, hasPeers: (id: string) => boolean) {
+  const figures = new Map<string, { figure: string; positionFigure: string | null }>();
+  priorities.forEach((p, pi) => {
+    const major = p.number ?? String(pi + 1);
+    let next = 1;
+    for (const id of p.measures) {
+      const def = defs.get(id);
+      if (!def || def.id === NI32_ID || def.id === REFERRALS_ID) continue;
+      const given = def.figure !== null ? /^(\d+)\.(\d+)$/.exec(def.figure) : null;
+      const figure = given ? def.figure as string : `${major}.${next}`;
+      const minor = given ? Number(given[2]) : next;
+      const prefix = given ? given[1] : major;
+      const positionFigure = hasPeers(id) ? `${prefix}.${minor + 1}` : null;
+      figures.set(id, { figure, positionFigure });
+      next = minor + (positionFigure ? 2 : 1);
+    }
+  });
+  return figures;
+}
+
+function priorityGroups(defs: readonly MeasureDef[]): PriorityGroup[] {
+  const out: PriorityGroup[] = [];
+  for (const d of defs) {
+    let g = out.find((p) => p.name === d.priority);
+    if (!g) {
+      const m = /^(\d+)\s*[:.\-–]?\s*(.*)$/.exec(d.priority);
+      g = { name: d.priority, number: m ? (m[1] as string) : null, title: m && m[2] ? (m[2] as string) : d.priority, measures: [] };
+      out.push(g);
+    }
+    g.measures.push(d.id);
+  }
+  return out;
+}
+
+function peerGroups(rows: readonly PeerRow[], measure: string, endSerialMax: number): PeerRow[][] {
+  const byEnd = new Map<number, PeerRow[]>();
+  for (const r of rows) {
+    if (r.measure !== measure || r.periodEnd > endSerialMax) continue;
+    const g = byEnd.get(r.periodEnd);
+    if (g) g.push(r);
+    else byEnd.set(r.periodEnd, [r]);
+  }
+  return [...byEnd.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => g);
+}
+
+interface GroupStanding {
+  position: number;
+  band: Band;
+  mean: number;
+  sd: number | null;
+  members: PeerResult["members"];
+}
+
+function standing(group: PeerRow[], input: ContractInput, polarity: Polarity): GroupStanding {
+  const s = input.settings;
+  const rates = group.map((r) => r.rate);
+  const pos = positions(rates, polarity);
+  const ownIndex = group.findIndex((r) => sameArea(r.partnership, s.partnership));
+  const own = group[ownIndex];
+  if (!own) throw new CoreError("NA", "The partnership is not in its most similar group.");
+  const m = mean(rates);
+  let band: Band;
+  let sd: number | null = null;
+  if (s.bandMethod === "ci" && own.count !== null && own.population !== null) {
+    band = peerBandCi(own.count, own.population, m, polarity);
+  } else {
+    const r = peerBandSd(own.rate, rates, polarity);
+    band = r.band;
+    sd = r.sd;
+  }
+  const members = group
+    .map((r, i) => ({ name: r.partnership, rate: r.rate, position: pos[i] as number, isPartnership: i === ownIndex }))
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  return { position: pos[ownIndex] as number, band, mean: m, sd, members };
+}
+
+function peerResult(def: MeasureDef, input: ContractInput, w: Windows): PeerResult | null {
+  const s = input.settings;
+  const groups = peerGroups(input.peers, def.id, serialOf(s.periodEnd));
+  const current = groups[0];
+  if (!current) return null;
+  const now = standing(current, input, def.polarity);
+  const prev = groups[1] ? standing(groups[1], input, def.polarity) : null;
+  const first = current[0] as PeerRow;
+  return {
+    periodEnd: isoDate(serialToYmd(first.periodEnd)),
+    method: s.bandMethod,
+    position: now.position,
+    of: current.length,
+    band: now.band,
+    mean: now.mean,
+    sd: now.sd,
+    previousPosition: prev?.position ?? null,
+    previousBand: prev?.band ?? null,
+    members: now.members,
+    sentence: peerSentence({
+      partnership: s.partnership,
+      position: now.position,
+      of: current.length,
+      previousPosition: prev?.position ?? null,
+      band: now.band,
+      previousBand: prev?.band ?? null,
+      pastPhrase: pastPhrase(w.current),
+    }),
+  };
+}
+
+function serialOf(d: { year: number; month: number; day: number }): number {
+  // Days are compared as serials; one conversion keeps the peers' Period end and the setting comparable.
+  return Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+function trendOf(id: string, input: ContractInput, w: Windows): MeasureResult["trend"] {
+  const sm = input.settings.startMonth;
+  const months = monthIndex(input.monthly).get(id);
+  const years: [TrendSeries["role"], number][] = [
+    ["current", w.reporting.quarter.startYear],
+    ["previous", w.reporting.quarter.startYear - 1],
+    ["baseline", input.settings.baselineStartYear],
+  ];
+  const seen = new Set<number>();
+  const series: TrendSeries[] = [];
+  for (const [role, year] of years) {
+    if (seen.has(year)) continue; // baseline year = previous year: one line
+    seen.add(year);
+    const start = monthKey(year, sm);
+    const values = Array.from({ length: 12 }, (_, i) => months?.get(start + i)?.count ?? null);
+    series.push({ label: yearLabel(year, sm), role, values });
+  }
+  const labels = Array.from({ length: 12 }, (_, i) => monthName(((sm - 1 + i) % 12) + 1).slice(0, 3));
+  return { months: labels, series };
+}
+
+function monthlyMeasure(def: MeasureDef, input: ContractInput, w: Windows, baseLabel: string): Omit<MeasureResult, "figure" | "positionFigure"> {
+  const months = monthIndex(input.monthly).get(def.id);
+  const current = sumWindow(months, w.current).total;
+  const previous = sumWindow(months, w.previous).total;
+  const baseline = sumWindow(months, w.baseline).total;
+  const z = current !== null && baseline !== null ? poissonZ(current, baseline) : null;
+  const status = measureStatus(def.target, current, baseline, def.tolerance);
+  return {
+    id: def.id,
+    label: def.label,
+    priority: def.priority,
+    kind: "count",
+    source: "monthly",
+    polarity: def.polarity,
+    targetText: targetText(def.target, baseLabel),
+    current,
+    previous,
+    baseline,
+    changeVsPrevious: safeChange(current, previous),
+    changeVsBaseline: safeChange(current, baseline),
+    z,
+    significant: z === null ? null : isSignificant(z),
+    status,
+    direction: current !== null && previous !== null ? directionOfTravel(current, previous, def.tolerance) : null,
+    peer: peerResult(def, input, w),
+    narrative:
+      current === null
+        ? `There is no data for ${def.label} in ${windowPhrase(w.reporting, input.settings.window, input.settings.startMonth)}.`
+        : measureSentence({
+            windowPhrase: windowPhrase(w.reporting, input.settings.window, input.settings.startMonth),
+            label: def.label,
+            polarity: def.polarity,
+            current,
+            previous,
+            baseline,
+            baselineLabel: baseLabel,
+          }),
+    trend: trendOf(def.id, input, w),
+  };
+}
+
+function sumRows<R extends PeriodRow>(rows: readonly R[], win: MonthWindow, sm: number, value: (r: R) => number): number | null {
+  const sel = selectPeriodRows(rows, win, sm);
+  return sel.complete ? sel.rows.reduce((s, r) => s + value(r), 0) : null;
+}
+
+function ni32Of(input: ContractInput, w: Windows, def: MeasureDef | undefined): { result: Ni32Result; measure: Omit<MeasureResult, "figure" | "positionFigure"> | null } | null {
+  const s = input.settings;
+  if (!input.marac || input.marac.length === 0) return null;
+  const rows = maracRowsFor(input.marac, s.partnership);
+  const sm = s.startMonth;
+  const at = (win: MonthWindow) => {
+    const cases = sumRows(rows, win, sm, (r: MaracRow) => r.cases);
+    const repeats = sumRows(rows, win, sm, (r: MaracRow) => r.repeats);
+    return cases === null || repeats === null || cases === 0 ? null : { cases, repeats, rate: repeats / cases };
+  };
+  const now = at(w.current);
+  if (!now) return null;
+  const prev = at(w.previous);
+  const base = at(w.baseline);
+  const target = def?.target ?? { kind: "none" as const };
+  const tolerance = def?.tolerance ?? s.tolerance;
+  const status = measureStatus(target, now.rate, base?.rate ?? null, tolerance);
+  const targetValue = target.kind === "at most" || target.kind === "at least" ? target.value : null;
+  const label = def?.label ?? "NI 32";
+  const history = [...rows]
+    .sort((a, b) => periodWindow(a.period, sm).start - periodWindow(b.period, sm).start || periodWindow(b.period, sm).end - periodWindow(a.period, sm).end)
+    .filter((r, i, all) => all.findIndex((o) => o.label === r.label) === i)
+    .map((r) => {
+      const win = periodWindow(r.period, sm);
+      const cases = sumRows(rows, win, sm, (x: MaracRow) => x.cases) ?? r.cases;
+      const repeats = sumRows(rows, win, sm, (x: MaracRow) => x.repeats) ?? r.repeats;
+      return { label: periodLabel(r.period, sm), cases, repeats, rate: cases === 0 ? 0 : repeats / cases };
+    });
+  const ownRows = rows.some((r) => sameArea(r.area, s.partnership));
+  const area = ownRows ? s.partnership : rows.some((r) => isTotalArea(r.area)) ? "Total" : "all areas";
+  const sentence =
+    targetValue !== null && target.kind === "at most"
+      ? ni32Sentence({ label, periodLabel: w.reporting.label, rate: now.rate, target: targetValue, status, repeats: now.repeats, cases: now.cases })
+      : `${label} in ${w.reporting.label} is ${formatPercent(now.rate, 1)} (${now.repeats} of ${now.cases} MARAC cases were repeats).`;
+  const result: Ni32Result = { period: w.reporting.label, cases: now.cases, repeats: now.repeats, rate: now.rate, target: targetValue, status, sentence, history, area };
+  const measure = def
+    ? {
+        id: def.id, label: def.label, priority: def.priority, kind: "rate" as const, source: "marac" as const, polarity: def.polarity,
+        targetText: targetText(def.target, yearLabel(s.baselineStartYear, sm)),
+        current: now.rate, previous: prev?.rate ?? null, baseline: base?.rate ?? null,
+        changeVsPrevious: prev ? percentagePointChange(now.rate, prev.rate) / 100 : null,
+        changeVsBaseline: base ? percentagePointChange(now.rate, base.rate) / 100 : null,
+        z: null, significant: null, status,
+        direction: prev ? directionOfTravel(now.rate, prev.rate, tolerance) : null,
+        peer: null, narrative: sentence, trend: null,
+      }
+    : null;
+  return { result, measure };
+}
+
+function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | undefined, baseLabel: string): { result: ReferralsResult; measure: Omit<MeasureResult, "figure" | "positionFigure"> | null } | null {
+  const s = input.settings;
+  const all = input.referrals;
+  if (!all || all.length === 0) return null;
+  const sm = s.startMonth;
+  const own = all.filter((r) => sameArea(r.area, s.partnership));
+  const stated = all.filter((r) => isTotalArea(r.area));
+  const areas = all.filter((r) => !isTotalArea(r.area));
+  const totalFor = (win: MonthWindow) => sumRows(stated, win, sm, (r: ReferralRow) => r.referrals) ?? sumRows(areas, win, sm, (r: ReferralRow) => r.referrals);
+  const shareAt = (win: MonthWindow, label: string, wholeYear: boolean): ReferralShare | null => {
+    const part = sumRows(own, win, sm, (r: ReferralRow) => r.referrals);
+    const total = totalFor(win);
+    if (part === null || total === null || total === 0) return null;
+    const sh = share(part, total);
+    return { period: label, partnership: part, total, share: sh, sentence: shareSentence(s.partnership, label, sh, wholeYear) };
+  };
+  const now = shareAt(w.current, w.reporting.label, windowLength(w.current) === 12);
+  if (!now) return null;
+  const prevYear = { kind: "year" as const, startYear: w.reporting.quarter.startYear - 1 };
+  const previousYear = shareAt(periodWindow(prevYear, sm), periodLabel(prevYear, sm), true);
+  // The table: one column per period (time order, a year after its quarters), one row per area.
+  const periods = [...new Map(all.map((r) => [periodLabel(r.period, sm), r.period])).entries()].sort(([, a], [, b]) => {
+    const wa = periodWindow(a, sm);
+    const wb = periodWindow(b, sm);
+    return wa.end - wb.end || wb.start - wa.start;
+  });
+  const names = [...new Map(all.map((r) => [r.area.trim().toLowerCase(), r.area.trim()])).values()];
+  const ordered = [...names.filter((n) => !isTotalArea(n)).sort((a, b) => a.localeCompare(b)), ...names.filter((n) => isTotalArea(n))];
+  const table = {
+    periods: periods.map(([l]) => l),
+    areas: ordered.map((name) => ({
+      name,
+      values: periods.map(([l]) => all.find((r) => sameArea(r.area, name) && periodLabel(r.period, sm) === l)?.referrals ?? null),
+      isPartnership: sameArea(name, s.partnership),
+      isTotal: isTotalArea(name),
+    })),
+    totalIsStated: stated.length > 0,
+  };
+  if (!table.totalIsStated) {
+    table.areas.push({
+      name: "Total",
+      values: periods.map(([, ref]) => sumRows(areas, periodWindow(ref, sm), sm, (r: ReferralRow) => r.referrals)),
+      isPartnership: false,
+      isTotal: true,
+    });
+  }
+  const result: ReferralsResult = { ...now, previousYear, table };
+  let measure: Omit<MeasureResult, "figure" | "positionFigure"> | null = null;
+  if (def) {
+    const current = now.partnership;
+    const previous = sumRows(own, w.previous, sm, (r: ReferralRow) => r.referrals);
+    const baseline = sumRows(own, w.baseline, sm, (r: ReferralRow) => r.referrals);
+    const z = baseline !== null ? poissonZ(current, baseline) : null;
+    measure = {
+      id: def.id, label: def.label, priority: def.priority, kind: "count", source: "referrals", polarity: def.polarity,
+      targetText: targetText(def.target, baseLabel),
+      current, previous, baseline,
+      changeVsPrevious: safeChange(current, previous), changeVsBaseline: safeChange(current, baseline),
+      z, significant: z === null ? null : isSignificant(z),
+      status: measureStatus(def.target, current, baseline, def.tolerance),
+      direction: previous !== null ? directionOfTravel(current, previous, def.tolerance) : null,
+      peer: null,
+      narrative: measureSentence({
+        windowPhrase: windowPhrase(w.reporting, s.window, sm), label: def.label, polarity: def.polarity,
+        current, previous, baseline, baselineLabel: baseLabel,
+      }),
+      trend: null,
+    };
+  }
+  return { result, measure };
+}
+
+/** The report model of a workbook that passed validation. */
+export function buildModel(input: ContractInput, w: Windows): ReportModel {
+  const s = input.settings;
+  const sm = s.startMonth;
+  const baseLabel = yearLabel(s.baselineStartYear, sm);
+  const defs = new Map(input.measures.map((m) => [m.id, m]));
+  const priorities = priorityGroups(input.measures);
+  const hasPeers = (id: string) => peerGroups(input.peers, id, serialOf(s.periodEnd)).length > 0;
+  const figures = orderFigures(priorities, defs, hasPeers);
+  const ni32 = ni32Of(input, w, defs.get(NI32_ID));
+  const referrals = referralsOf(input, w, defs.get(REFERRALS_ID), baseLabel);
+  const measures: MeasureResult[] = [];
+  for (const def of input.measures) {
+    const base =
+      def.id === NI32_ID ? ni32?.measure ?? null : def.id === REFERRALS_ID ? referrals?.measure ?? null : monthlyMeasure(def, input, w, baseLabel);
+    if (!base) continue;
+    const f = figures.get(def.id);
+    measures.push({ ...base, figure: f?.figure ?? null, positionFigure: f?.positionFigure ?? null });
+  }
+  const rank = { red: 0, amber: 1 } as const;
+  const concerns: Concern[] = measures
+    .filter((m) => m.status === "red" || m.status === "amber")
+    .sort((a, b) => rank[a.status as "red" | "amber"] - rank[b.status as "red" | "amber"])
+    .map((m) => ({ id: m.id, label: m.label, status: m.status, sentence: m.narrative }));
+  const endKey = w.current.end;
+  return {
+    partnership: s.partnership,
+    period: {
+      label: w.reporting.label,
+      start: isoDate({ year: keyYear(w.current.start), month: keyMonth(w.current.start), day: 1 }),
+      end: isoDate({ year: keyYear(endKey), month: keyMonth(endKey), day: daysInMonth(keyYear(endKey), keyMonth(endKey)) }),
+    },
+    window: { kind: s.window, phrase: windowPhrase(w.reporting, s.window, sm), months: windowLength(w.current) },
+    yearLabels: {
+      current: yearLabel(w.reporting.quarter.startYear, sm),
+      previous: yearLabel(w.reporting.quarter.startYear - 1, sm),
+      baseline: baseLabel,
+    },
+    measures,
+    priorities,
+    ni32: ni32?.result ?? null,
+    referrals: referrals?.result ?? null,
+    concerns,
+  };
+}
