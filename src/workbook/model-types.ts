@@ -69,7 +69,7 @@ export interface Ni32Result {
   status: Rag;
   sentence: string;
   history: PeriodFigure[]; // every period of the MARAC table, in time order
-  area: string; // whose rows were used: the partnership, "Total", or "all areas"
+  area: string; // whose rows were used: the partnership, "Total", the one area given, or "All areas"
 }
 
 export interface ReferralShare {
@@ -86,6 +86,8 @@ export interface ReferralsResult extends ReferralShare {
     periods: string[];
     areas: { name: string; values: (number | null)[]; isPartnership: boolean; isTotal: boolean }[];
     totalIsStated: boolean;
+    /** The partnership's share of each period's total. */
+    shares: (number | null)[];
   };
 }
 

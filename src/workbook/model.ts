@@ -236,10 +236,11 @@ function ni32Of(input: ContractInput, w: Windows, def: MeasureDef | undefined): 
       return { label: periodLabel(r.period, sm), cases, repeats, rate: cases === 0 ? 0 : repeats / cases };
     });
   const ownRows = rows.some((r) => sameArea(r.area, s.partnership));
-  const area = ownRows ? s.partnership : rows.some((r) => isTotalArea(r.area)) ? "Total" : "all areas";
+  const distinct = [...new Set(rows.map((r) => r.area.trim()).filter((a) => a !== ""))];
+  const area = ownRows ? s.partnership : rows.some((r) => isTotalArea(r.area)) ? "Total" : distinct.length === 1 ? (distinct[0] as string) : "All areas";
   const sentence =
     targetValue !== null && target.kind === "at most"
-      ? ni32Sentence({ label, periodLabel: w.reporting.label, rate: now.rate, target: targetValue, status, repeats: now.repeats, cases: now.cases })
+      ? ni32Sentence({ label: "NI 32", periodLabel: w.reporting.label, rate: now.rate, target: targetValue, status, repeats: now.repeats, cases: now.cases })
       : `${label} in ${w.reporting.label} is ${formatPercent(now.rate, 1)} (${now.repeats} of ${now.cases} MARAC cases were repeats).`;
   const result: Ni32Result = { period: w.reporting.label, cases: now.cases, repeats: now.repeats, rate: now.rate, target: targetValue, status, sentence, history, area };
   const measure = def
@@ -294,6 +295,7 @@ function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | undefin
       isTotal: isTotalArea(name),
     })),
     totalIsStated: stated.length > 0,
+    shares: [] as (number | null)[],
   };
   if (!table.totalIsStated) {
     table.areas.push({
@@ -303,7 +305,14 @@ function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | undefin
       isTotal: true,
     });
   }
-  const result: ReferralsResult = { ...now, previousYear, table };
+  const ownArea = table.areas.find((a) => a.isPartnership);
+  const totals = table.areas.find((a) => a.isTotal);
+  const shares = table.periods.map((_, i) => {
+    const part = ownArea?.values[i] ?? null;
+    const total = totals?.values[i] ?? null;
+    return part === null || total === null || total === 0 ? null : share(part, total);
+  });
+  const result: ReferralsResult = { ...now, previousYear, table: { ...table, shares } };
   let measure: Omit<MeasureResult, "figure" | "positionFigure"> | null = null;
   if (def) {
     const current = now.partnership;

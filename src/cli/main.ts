@@ -1,0 +1,223 @@
+import { promises as fs } from "fs";
+import path from "path";
+import { parseArgs } from "util";
+import { sampleWorkbook, summaryJson, templateWorkbook } from "../workbook";
+import { WorkbookReadError, writeDataWorkbook } from "../xlsx";
+import { sameFile, writeAtomic } from "./files";
+import { formatIssues, formatSummary } from "./format";
+import { reportWorkbook } from "./report-file";
+
+/** Exit codes of spec/workbook.md: 0 fine (warnings allowed), 1 validation errors, 2 not a workbook / bad usage. */
+export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  progress: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  progress: (t) => {
+    if (process.stderr.isTTY) process.stderr.write(`${t}\n`);
+  },
+};
+
+const HELP: Record<string, string> = {
+  main: `cdrp: quarterly Community Safety Partnership performance reports from an Excel workbook.
+
+Usage:
+  cdrp validate <workbook.xlsx> [--json]          check the workbook against the contract
+  cdrp report <workbook.xlsx> --out <report.xlsx> [--json]
+  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--json]   one report per workbook
+  cdrp template --out <file.xlsx>                 an empty workbook with the contract's tables
+  cdrp sample --out <file.xlsx>                   the sample: South Cambridgeshire, Q1 2010-11
+  cdrp demo [--out-dir out]                       writes the sample, reports it, prints the summary
+  cdrp <command> --help                           help for one command
+
+Exit codes: 0 no errors (warnings allowed), 1 validation errors (no report written),
+2 the file cannot be read as a workbook, or the command is wrong.`,
+  validate: `cdrp validate <workbook.xlsx> [--json]
+
+Checks every table of the workbook against the contract and lists each problem with its sheet and
+cell. --json prints {"issues": [{"severity", "code", "sheet", "cell", "message"}]}.
+Exit 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the file cannot
+be read as a workbook.`,
+  report: `cdrp report <workbook.xlsx> --out <report.xlsx> [--json]
+cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--json]
+
+Validates first: with errors nothing is written and the exit code is 1. Otherwise writes a new
+workbook holding the input's sheets plus the report sheets (Summary, one per priority with native
+charts, Domestic Abuse). The input is never overwritten; the output appears whole or not at all.
+--json prints the summary (one object; with several inputs, {"reports": [...]}).`,
+  template: `cdrp template --out <file.xlsx>
+
+Writes an empty workbook with the contract's tables (Settings, Measures, Monthly, Peers, MARAC,
+Referrals) as Excel tables, ready to fill in.`,
+  sample: `cdrp sample --out <file.xlsx>
+
+Writes the sample workbook: South Cambridgeshire CDRP, Q1 2010-11, rebuilt from the published
+report (its "About this sample" sheet says which figures are published and which illustrative).`,
+  demo: `cdrp demo [--out-dir out]
+
+Writes the sample to <out-dir>/sample.xlsx, reports it into <out-dir>/sample-report.xlsx and prints
+the summary table.`,
+};
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string;
+  files: string[];
+  out: string | undefined;
+  outDir: string | undefined;
+  json: boolean;
+  help: boolean;
+}
+
+function parse(argv: string[]): Parsed {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: "string", short: "o" },
+      "out-dir": { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command = "help", ...files] = positionals;
+  return { command, files, out: values.out, outDir: values["out-dir"], json: values.json === true, help: values.help === true };
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : String(e);
+    throw new WorkbookReadError(`Cannot read ${file}: ${why}.`);
+  }
+}
+
+async function validateCommand(p: Parsed, io: Io): Promise<number> {
+  const [file] = p.files;
+  if (!file || p.files.length > 1) throw new UsageError("cdrp validate takes one workbook: cdrp validate <workbook.xlsx> [--json]");
+  const { readWorkbook } = await import("../xlsx");
+  const { validate } = await import("../workbook");
+  io.progress(`Reading ${file}…`);
+  const { snapshot } = await readWorkbook(await readInput(file), path.basename(file));
+  const v = validate(snapshot);
+  if (p.json) io.out(JSON.stringify({ issues: v.issues }, null, 2));
+  else io.out(formatIssues(v.issues, file));
+  return v.issues.some((i) => i.severity === "error") ? EXIT.invalid : EXIT.ok;
+}
+
+async function reportOne(file: string, out: string, p: Parsed, io: Io): Promise<{ code: number; json: unknown }> {
+  if (await sameFile(file, out)) {
+    throw new UsageError(`The output ${out} is the input workbook; the input is never overwritten. Choose another --out.`);
+  }
+  io.progress(`Reading and checking ${file}…`);
+  const r = await reportWorkbook(await readInput(file), path.basename(file));
+  if (!r.output || !r.plan || !r.analysis.model) {
+    if (!p.json) io.err(formatIssues(r.analysis.issues, file));
+    io.err(`No report written: ${file} has errors to fix first.`);
+    return { code: EXIT.invalid, json: { file, issues: r.analysis.issues } };
+  }
+  io.progress(`Writing ${out}…`);
+  await writeAtomic(out, r.output);
+  const sheets = r.plan.sheets.map((s) => s.name);
+  const warnings = r.analysis.issues.filter((i) => i.severity === "warning");
+  if (!p.json) {
+    io.out(formatSummary(r.analysis.model, sheets));
+    if (warnings.length > 0) io.out(`\n${formatIssues(warnings, file)}`);
+    io.out(`\nWrote ${out}`);
+  }
+  return { code: EXIT.ok, json: summaryJson(r.analysis.model, sheets) };
+}
+
+async function reportCommand(p: Parsed, io: Io): Promise<number> {
+  if (p.files.length === 0) throw new UsageError("cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>");
+  if (p.files.length === 1 && p.out) {
+    const r = await reportOne(p.files[0] as string, p.out, p, io);
+    if (p.json) io.out(JSON.stringify(r.json, null, 2));
+    return r.code;
+  }
+  if (!p.outDir) throw new UsageError("Give --out <report.xlsx> for one workbook, or --out-dir <folder> for several.");
+  let worst = EXIT.ok as number;
+  const reports: unknown[] = [];
+  for (const file of p.files) {
+    const out = path.join(p.outDir, `${path.basename(file, path.extname(file))}-report.xlsx`);
+    try {
+      const r = await reportOne(file, out, p, io);
+      worst = Math.max(worst, r.code);
+      reports.push({ file, out: r.code === EXIT.ok ? out : null, ...(r.json as object) });
+    } catch (e) {
+      if (!(e instanceof WorkbookReadError)) throw e;
+      io.err(e.message);
+      worst = EXIT.unreadable;
+      reports.push({ file, out: null, error: e.message });
+    }
+  }
+  if (p.json) io.out(JSON.stringify({ reports }, null, 2));
+  return worst;
+}
+
+async function writeWorkbookCommand(p: Parsed, io: Io, which: "template" | "sample"): Promise<number> {
+  if (!p.out) throw new UsageError(`cdrp ${which} needs --out <file.xlsx>`);
+  const data = await writeDataWorkbook(which === "sample" ? sampleWorkbook() : templateWorkbook());
+  await writeAtomic(p.out, data);
+  io.out(`Wrote ${p.out}`);
+  return EXIT.ok;
+}
+
+async function demoCommand(p: Parsed, io: Io): Promise<number> {
+  const dir = p.outDir ?? "out";
+  const sample = path.join(dir, "sample.xlsx");
+  await writeAtomic(sample, await writeDataWorkbook(sampleWorkbook()));
+  io.out(`Wrote ${sample} (the sample: South Cambridgeshire, Q1 2010-11)\n`);
+  return (await reportOne(sample, path.join(dir, "sample-report.xlsx"), { ...p, json: false }, io)).code;
+}
+
+/** Runs the command line; returns the exit code. Never throws: every failure becomes a sentence. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let p: Parsed;
+  try {
+    p = parse(argv);
+  } catch (e) {
+    io.err(`${e instanceof Error ? e.message : String(e)}\n\n${HELP.main}`);
+    return EXIT.unreadable;
+  }
+  if (p.command === "help" || (p.help && !(p.command in HELP))) {
+    io.out(HELP.main as string);
+    return EXIT.ok;
+  }
+  if (p.help) {
+    io.out(HELP[p.command] as string);
+    return EXIT.ok;
+  }
+  try {
+    switch (p.command) {
+      case "validate":
+        return await validateCommand(p, io);
+      case "report":
+        return await reportCommand(p, io);
+      case "template":
+      case "sample":
+        return await writeWorkbookCommand(p, io, p.command);
+      case "demo":
+        return await demoCommand(p, io);
+      default:
+        throw new UsageError(`Unknown command "${p.command}".\n\n${HELP.main}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof WorkbookReadError) {
+      io.err(e.message);
+      return EXIT.unreadable;
+    }
+    io.err(`cdrp failed: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.unreadable;
+  }
+}

@@ -1,0 +1,55 @@
+import { Band, Direction, Rag } from "../core";
+import { ReportModel } from "./model-types";
+
+/** The summary `cdrp report --json` prints (spec/workbook.md): numbers unrounded, null for no data. */
+export interface SummaryJson {
+  partnership: string;
+  period: { label: string; start: string; end: string };
+  measures: {
+    measure: string;
+    label: string;
+    current: number | null;
+    previous: number | null;
+    baseline: number | null;
+    changeVsPrevious: number | null;
+    changeVsBaseline: number | null;
+    z: number | null;
+    status: Rag;
+    direction: Direction | null;
+    peer: { position: number; of: number; band: Band; mean: number; previousPosition: number | null } | null;
+    narrative: string;
+  }[];
+  ni32: { period: string; cases: number; repeats: number; rate: number; target: number | null; status: Rag } | null;
+  referrals: { period: string; partnership: number; total: number; share: number } | null;
+  sheets: string[];
+}
+
+export function summaryJson(model: ReportModel, sheets: readonly string[]): SummaryJson {
+  return {
+    partnership: model.partnership,
+    period: { ...model.period },
+    measures: model.measures.map((m) => ({
+      measure: m.id,
+      label: m.label,
+      current: m.current,
+      previous: m.previous,
+      baseline: m.baseline,
+      changeVsPrevious: m.changeVsPrevious,
+      changeVsBaseline: m.changeVsBaseline,
+      z: m.z,
+      status: m.status,
+      direction: m.direction,
+      peer: m.peer
+        ? { position: m.peer.position, of: m.peer.of, band: m.peer.band, mean: m.peer.mean, previousPosition: m.peer.previousPosition }
+        : null,
+      narrative: m.narrative,
+    })),
+    ni32: model.ni32
+      ? { period: model.ni32.period, cases: model.ni32.cases, repeats: model.ni32.repeats, rate: model.ni32.rate, target: model.ni32.target, status: model.ni32.status }
+      : null,
+    referrals: model.referrals
+      ? { period: model.referrals.period, partnership: model.referrals.partnership, total: model.referrals.total, share: model.referrals.share }
+      : null,
+    sheets: [...sheets],
+  };
+}
