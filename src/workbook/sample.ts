@@ -1,6 +1,6 @@
 import { monthKey, ymdToSerial } from "../core";
 import { Cell } from "./snapshot";
-import { CONTRACT_COLUMNS, DataColumn, DataSheet } from "./workbook-data";
+import { CONTRACT_COLUMNS, DATE_FORMAT, DataColumn, DataSheet } from "./workbook-data";
 
 /**
  * The sample: South Cambridgeshire, Q1 2010-11, rebuilt from the reference report. Quarterly totals,
@@ -121,6 +121,7 @@ export function sampleWorkbook(): DataSheet[] {
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
       ],
+      cellFormats: [{ row: 1, col: 1, numFmt: DATE_FORMAT }],
     },
     {
       name: "Measures",

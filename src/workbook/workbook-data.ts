@@ -18,6 +18,8 @@ export interface DataSheet {
   table: string | null;
   columns: DataColumn[];
   rows: Cell[][];
+  /** Formats of single cells where a column mixes kinds (the Settings table's Period end). */
+  cellFormats?: { row: number; col: number; numFmt: string }[];
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
@@ -58,6 +60,7 @@ export function templateWorkbook(): DataSheet[] {
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
       ],
+      cellFormats: [{ row: 1, col: 1, numFmt: DATE_FORMAT }],
     },
     { name: "Measures", table: "Measures", columns: col("Measures"), rows: [] },
     { name: "Monthly", table: "Monthly", columns: col("Monthly"), rows: [] },

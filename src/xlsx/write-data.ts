@@ -31,6 +31,7 @@ export async function writeDataWorkbook(sheets: readonly DataSheet[]): Promise<B
       if (!c.numFmt) return;
       for (let r = 0; r < rows.length; r++) ws.getCell(r + 2, i + 1).numFmt = c.numFmt;
     });
+    for (const f of s.cellFormats ?? []) ws.getCell(f.row + 2, f.col + 1).numFmt = f.numFmt;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
