@@ -131,7 +131,7 @@ export function sampleWorkbook(): DataSheet[] {
         ["DWELLING_BURGLARY", "Dwelling Burglary", PRIORITY_1, "lower is better", "below baseline", null, null, "1.1"],
         ["THEFT_OF_VEHICLES", "Theft of Vehicles", PRIORITY_1, "lower is better", "below baseline", null, null, "2.1"],
         ["THEFT_FROM_VEHICLES", "Theft from Vehicles", PRIORITY_1, "lower is better", "below baseline", null, null, "2.3"],
-        ["NI32", "NI 32 Repeat incidents of domestic violence", PRIORITY_3, "lower is better", "at most", 0.28, null, null],
+        ["NI32", "NI 32: repeat incidents of domestic violence", PRIORITY_3, "lower is better", "at most", 0.28, null, null],
         ["IDVAS_REFERRALS", "Referrals to the IDVAS", PRIORITY_3, "higher is better", "increase on baseline", 0.5, null, null],
       ],
     },
