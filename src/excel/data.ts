@@ -1,0 +1,61 @@
+import { DataSheet, a1, columnLetter } from "../workbook";
+import { HostError } from "./errors";
+import { TEXT_FORMAT } from "./cells";
+
+/**
+ * Writes the template or the sample as Excel tables (2 syncs: one to see which sheets exist, one to
+ * write). It never overwrites: if a sheet of the same name exists, nothing is written.
+ */
+export async function insertDataSheets(ctx: Excel.RequestContext, sheets: readonly DataSheet[]): Promise<string[]> {
+  const all = ctx.workbook.worksheets;
+  all.load("items/name");
+  const tables = ctx.workbook.tables;
+  tables.load("items/name");
+  await ctx.sync();
+  const names = new Set(all.items.map((s) => s.name.toLowerCase()));
+  const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const clash = sheets.filter((s) => names.has(s.name.toLowerCase()) || (s.table !== null && tableNames.has(s.table.toLowerCase())));
+  if (clash.length > 0) {
+    throw new HostError({
+      code: "AlreadyExists",
+      title: "The workbook already has these sheets",
+      message: `The workbook already has ${clash.map((s) => `"${s.name}"`).join(", ")}. Nothing was written: rename or remove them first, or use a new workbook.`,
+    });
+  }
+  for (const s of sheets) {
+    const ws = all.add(s.name);
+    const rows = [s.columns.map((c) => c.header), ...(s.rows.length > 0 ? s.rows : [s.columns.map(() => null)])];
+    const range = ws.getRange(`A1:${a1(rows.length - 1, s.columns.length - 1)}`);
+    range.numberFormat = rows.map((row, r) =>
+      row.map((v, c) => {
+        if (typeof v === "string" || r === 0) return TEXT_FORMAT;
+        const cell = s.cellFormats?.find((f) => f.row === r - 1 && f.col === c);
+        return cell?.numFmt ?? s.columns[c]?.numFmt ?? "General";
+      })
+    );
+    range.values = rows.map((row) => row.map((v) => (v === null || typeof v === "object" ? "" : v)));
+    s.columns.forEach((c, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(c.width * 5.7 + 5)));
+    if (s.table !== null) {
+      const table = ws.tables.add(`A1:${a1(rows.length - 1, s.columns.length - 1)}`, true);
+      table.name = s.table;
+    } else {
+      ws.getRange("A1").format.font.bold = true;
+    }
+  }
+  const first = sheets[0];
+  if (first) all.getItem(first.name).activate();
+  await ctx.sync();
+  return sheets.map((s) => s.name);
+}
+
+/** Activates a sheet and selects a cell: how the pane points at a problem (1 sync). */
+export async function goToCell(ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+  await ctx.sync();
+  if (ws.isNullObject) {
+    throw new HostError({ code: "ItemNotFound", title: "That sheet is no longer there", message: `There is no sheet named "${sheet}" now; check the workbook again.` });
+  }
+  ws.activate();
+  ws.getRange(cell).select();
+  await ctx.sync();
+}

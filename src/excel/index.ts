@@ -1,0 +1,10 @@
+/** The Office.js host: reads the snapshot and writes the plan; computes nothing itself. */
+export { readWorkbook, toCells } from "./read";
+export type { WorkbookInfo } from "./read";
+export { checkWorkbook, generateReport } from "./generate";
+export type { CheckResult, GenerateResult } from "./generate";
+export { insertDataSheets, goToCell } from "./data";
+export { describeError, HostError } from "./errors";
+export type { HostProblem } from "./errors";
+export { MAX_REQUEST_BYTES } from "./render";
+export { runExcel } from "./run";

@@ -1,0 +1,176 @@
+import { PlanChart, PlanSheet, PlanStyle, REPORT_MARKER, ReportPlan, a1, columnLetter } from "../workbook";
+import { CellBlock, cellBlocks, styleRuns } from "./cells";
+
+/** Excel on the web rejects requests over 5 MB; we stay under 4 MB per sync. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+const MAX_BLOCK_BYTES = 1024 * 1024;
+/** An estimate of one queued operation's size in the request (method, ids, arguments). */
+const OP_BYTES = 160;
+
+const hex = (rgb: string) => `#${rgb}`;
+
+function applyStyle(range: Excel.Range, s: PlanStyle): void {
+  const f = range.format;
+  if (s.bold) f.font.bold = true;
+  if (s.italic) f.font.italic = true;
+  if (s.size) f.font.size = s.size;
+  if (s.color) f.font.color = hex(s.color);
+  if (s.fill) f.fill.color = hex(s.fill);
+  if (s.wrap) f.wrapText = true;
+  if (s.align) f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
+  if (s.valign) f.verticalAlignment = s.valign === "top" ? "Top" : "Center";
+  if (s.border) {
+    const edges = s.border === "box" ? (["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) : (["EdgeBottom"] as const);
+    for (const edge of edges) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#BFBFBF";
+    }
+  }
+}
+
+function queueChart(ws: Excel.Worksheet, chart: PlanChart, name: string): void {
+  const [first] = chart.series;
+  if (!first) return;
+  const type = chart.kind === "trend" ? "Line" : "ColumnClustered";
+  const c = ws.charts.add(type, ws.getRange(first.values), "Columns");
+  c.name = name;
+  c.title.text = chart.title;
+  c.setPosition(a1(chart.from.row, chart.from.col), a1(chart.to.row, chart.to.col));
+  c.legend.visible = chart.legend !== "none";
+  if (chart.legend !== "none") c.legend.position = chart.legend === "bottom" ? "Bottom" : "Right";
+  if (chart.valueAxisTitle) c.axes.valueAxis.title.text = chart.valueAxisTitle;
+  if (chart.valueNumberFormat) c.axes.valueAxis.numberFormat = chart.valueNumberFormat;
+  chart.series.forEach((s, i) => {
+    const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
+    series.name = s.name;
+    if (i > 0) series.setValues(ws.getRange(s.values));
+    series.setXAxisValues(ws.getRange(chart.categories));
+    if (s.type === "line") {
+      series.chartType = "Line";
+      series.format.line.color = hex(s.color);
+      series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
+      series.markerStyle = s.marker ? "Circle" : "None";
+    } else {
+      series.chartType = "ColumnClustered";
+      series.format.fill.setSolidColor(hex(s.color));
+      for (const p of s.points ?? []) series.points.getItemAt(p.index).format.fill.setSolidColor(hex(p.color));
+    }
+  });
+}
+
+/** One unit of work for a sheet, with its estimated request size. */
+interface Part {
+  bytes: number;
+  queue: () => void;
+}
+
+function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet): Part[] {
+  const parts: Part[] = [];
+  const widths = sheet.columnWidths;
+  parts.push({
+    bytes: OP_BYTES * (1 + widths.length + sheet.rowHeights.length + sheet.merges.length),
+    queue: () => {
+      // Excel measures column widths in points; a character of the default font is about 5.7 points.
+      for (const w of widths) ws.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth = Math.round(w.width * 5.7 + 5);
+      for (const h of sheet.rowHeights) ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
+      for (const m of sheet.merges) ws.getRange(`${a1(m.from.row, m.from.col)}:${a1(m.to.row, m.to.col)}`).merge(false);
+    },
+  });
+  for (const block of cellBlocks(sheet, MAX_BLOCK_BYTES)) {
+    parts.push({
+      bytes: block.bytes,
+      queue: () => writeBlock(ws, block),
+    });
+  }
+  const runs = styleRuns(sheet.cells);
+  parts.push({ bytes: OP_BYTES * 4 * runs.length, queue: () => runs.forEach((r) => applyStyle(ws.getRange(r.address), r.style)) });
+  sheet.charts.forEach((chart, i) => {
+    parts.push({ bytes: OP_BYTES * (12 + 8 * chart.series.length), queue: () => queueChart(ws, chart, `CDRP ${sheet.name} ${i + 1}`) });
+  });
+  return parts;
+}
+
+function writeBlock(ws: Excel.Worksheet, block: CellBlock): void {
+  const range = ws.getRange(block.address);
+  // Formats first: a cell is Text before its text arrives, so Excel never reads it as a formula or date.
+  range.numberFormat = block.numberFormat;
+  range.values = block.values;
+}
+
+export interface RenderResult {
+  sheets: string[];
+  writeSyncs: number;
+  largestRequestBytes: number;
+}
+
+/** Names for the sheets while they are written, which no existing sheet has. */
+export function temporaryNames(count: number, existing: readonly string[]): string[] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const out: string[] = [];
+  for (let i = 1; out.length < count; i++) {
+    const name = `CDRP working ${i}`;
+    if (!taken.has(name.toLowerCase())) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Writes the plan. New sheets are written under temporary names first; only when every one is
+ * complete does one final batch delete the previous report, give the new sheets their names and
+ * mark them. A failure before that leaves the previous report and the data exactly as they were.
+ */
+export async function renderReport(ctx: Excel.RequestContext, plan: ReportPlan, existing: readonly string[], replace: readonly string[]): Promise<RenderResult> {
+  const temp = temporaryNames(plan.sheets.length, existing);
+  let pending = 0;
+  let writeSyncs = 0;
+  let largest = 0;
+  const flush = async () => {
+    await ctx.sync();
+    writeSyncs++;
+    largest = Math.max(largest, pending);
+    pending = 0;
+  };
+  try {
+    for (const [i, sheet] of plan.sheets.entries()) {
+      const ws = ctx.workbook.worksheets.add(temp[i]);
+      pending += OP_BYTES;
+      for (const part of sheetParts(ws, sheet)) {
+        if (pending > 0 && pending + part.bytes > MAX_REQUEST_BYTES) await flush();
+        part.queue();
+        pending += part.bytes;
+      }
+    }
+    // The swap: old report out, new sheets named and marked, in one batch.
+    for (const name of replace) ctx.workbook.worksheets.getItem(name).delete();
+    plan.sheets.forEach((sheet, i) => {
+      const ws = ctx.workbook.worksheets.getItem(temp[i] as string);
+      ws.name = sheet.name;
+      ws.names.add(REPORT_MARKER, "=TRUE", "Generated by the CDRP add-in: replaced on the next run.");
+    });
+    const first = plan.sheets[0];
+    if (first) ctx.workbook.worksheets.getItem(first.name).activate();
+    pending += OP_BYTES * (replace.length + 3 * plan.sheets.length + 1);
+    await flush();
+  } catch (e) {
+    // Whatever this run created goes: its temporary sheets, and any already given a new name.
+    const created = plan.sheets.map((s) => s.name).filter((n) => !existing.some((x) => x.toLowerCase() === n.toLowerCase()));
+    await removeSheets(ctx, [...temp, ...created]);
+    throw e;
+  }
+  return { sheets: plan.sheets.map((s) => s.name), writeSyncs, largestRequestBytes: largest };
+}
+
+/** Best-effort clean-up after a failure: deletes the sheets this run created, if any are there. */
+async function removeSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  try {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    await ctx.sync();
+    const wanted = new Set(names);
+    for (const s of sheets.items) if (wanted.has(s.name)) s.delete();
+    await ctx.sync();
+  } catch {
+    // The original error is what the person needs to see; this one would only hide it.
+  }
+}

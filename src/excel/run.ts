@@ -1,0 +1,7 @@
+/**
+ * Runs a batch with Excel. `delayForCellEdit` makes Excel wait while the user is editing a cell
+ * instead of failing with InvalidOperationInCellEditMode (ExcelApi 1.11).
+ */
+export function runExcel<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run({ delayForCellEdit: true }, batch);
+}
