@@ -8,7 +8,10 @@ import path from "path";
 export async function writeAtomic(target: string, data: Buffer): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.cdrp-tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`);
+  const tmp = path.join(
+    dir,
+    `.cdrp-tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`
+  );
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
     await fs.rename(tmp, target);

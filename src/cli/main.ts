@@ -89,7 +89,14 @@ function parse(argv: string[]): Parsed {
     },
   });
   const [command = "help", ...files] = positionals;
-  return { command, files, out: values.out, outDir: values["out-dir"], json: values.json === true, help: values.help === true };
+  return {
+    command,
+    files,
+    out: values.out,
+    outDir: values["out-dir"],
+    json: values.json === true,
+    help: values.help === true,
+  };
 }
 
 async function readInput(file: string): Promise<Buffer> {
@@ -97,14 +104,24 @@ async function readInput(file: string): Promise<Buffer> {
     return await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : String(e);
+    const why =
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : String(e);
     throw new WorkbookReadError(`Cannot read ${file}: ${why}.`);
   }
 }
 
 async function validateCommand(p: Parsed, io: Io): Promise<number> {
   const [file] = p.files;
-  if (!file || p.files.length > 1) throw new UsageError("cdrp validate takes one workbook: cdrp validate <workbook.xlsx> [--json]");
+  if (!file || p.files.length > 1)
+    throw new UsageError(
+      "cdrp validate takes one workbook: cdrp validate <workbook.xlsx> [--json]"
+    );
   const { readWorkbook } = await import("../xlsx");
   const { validate } = await import("../workbook");
   io.progress(`Reading ${file}…`);
@@ -115,9 +132,16 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
   return v.issues.some((i) => i.severity === "error") ? EXIT.invalid : EXIT.ok;
 }
 
-async function reportOne(file: string, out: string, p: Parsed, io: Io): Promise<{ code: number; json: unknown }> {
+async function reportOne(
+  file: string,
+  out: string,
+  p: Parsed,
+  io: Io
+): Promise<{ code: number; json: unknown }> {
   if (await sameFile(file, out)) {
-    throw new UsageError(`The output ${out} is the input workbook; the input is never overwritten. Choose another --out.`);
+    throw new UsageError(
+      `The output ${out} is the input workbook; the input is never overwritten. Choose another --out.`
+    );
   }
   io.progress(`Reading and checking ${file}…`);
   const r = await reportWorkbook(await readInput(file), path.basename(file));
@@ -139,13 +163,19 @@ async function reportOne(file: string, out: string, p: Parsed, io: Io): Promise<
 }
 
 async function reportCommand(p: Parsed, io: Io): Promise<number> {
-  if (p.files.length === 0) throw new UsageError("cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>");
+  if (p.files.length === 0)
+    throw new UsageError(
+      "cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>"
+    );
   if (p.files.length === 1 && p.out) {
     const r = await reportOne(p.files[0] as string, p.out, p, io);
     if (p.json) io.out(JSON.stringify(r.json, null, 2));
     return r.code;
   }
-  if (!p.outDir) throw new UsageError("Give --out <report.xlsx> for one workbook, or --out-dir <folder> for several.");
+  if (!p.outDir)
+    throw new UsageError(
+      "Give --out <report.xlsx> for one workbook, or --out-dir <folder> for several."
+    );
   let worst = EXIT.ok as number;
   const reports: unknown[] = [];
   for (const file of p.files) {
@@ -165,7 +195,11 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
   return worst;
 }
 
-async function writeWorkbookCommand(p: Parsed, io: Io, which: "template" | "sample"): Promise<number> {
+async function writeWorkbookCommand(
+  p: Parsed,
+  io: Io,
+  which: "template" | "sample"
+): Promise<number> {
   if (!p.out) throw new UsageError(`cdrp ${which} needs --out <file.xlsx>`);
   const data = await writeDataWorkbook(which === "sample" ? sampleWorkbook() : templateWorkbook());
   await writeAtomic(p.out, data);
@@ -178,7 +212,8 @@ async function demoCommand(p: Parsed, io: Io): Promise<number> {
   const sample = path.join(dir, "sample.xlsx");
   await writeAtomic(sample, await writeDataWorkbook(sampleWorkbook()));
   io.out(`Wrote ${sample} (the sample: South Cambridgeshire, Q1 2010-11)\n`);
-  return (await reportOne(sample, path.join(dir, "sample-report.xlsx"), { ...p, json: false }, io)).code;
+  return (await reportOne(sample, path.join(dir, "sample-report.xlsx"), { ...p, json: false }, io))
+    .code;
 }
 
 /** Runs the command line; returns the exit code. Never throws: every failure becomes a sentence. */

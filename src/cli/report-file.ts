@@ -15,7 +15,10 @@ export async function reportWorkbook(input: Buffer, fileName: string): Promise<F
   const { workbook, snapshot } = await readWorkbook(input, fileName);
   const analysis = analyse(snapshot);
   if (!analysis.model) return { analysis, plan: null, output: null };
-  const plan = buildPlan(analysis.model, { sheetNames: snapshot.sheetNames, reportSheets: snapshot.reportSheets });
+  const plan = buildPlan(analysis.model, {
+    sheetNames: snapshot.sheetNames,
+    reportSheets: snapshot.reportSheets,
+  });
   const output = await renderPlan(workbook, plan, snapshot.reportSheets);
   return { analysis, plan, output };
 }

@@ -29,7 +29,10 @@ export function percentagePointChange(current: number, comparator: number): numb
  */
 export function changeText(current: number, comparator: number, label?: string): string {
   const pct = roundedPercentChange(current, comparator);
-  const target = label && label.trim() !== "" ? `for ${label.trim()} (${formatCount(comparator)})` : `${formatCount(comparator)}`;
+  const target =
+    label && label.trim() !== ""
+      ? `for ${label.trim()} (${formatCount(comparator)})`
+      : `${formatCount(comparator)}`;
   if (current === comparator) return `the same as ${target}`;
   const word = current > comparator ? "higher" : "lower";
   const size = pct === 0 ? "less than 1%" : `${Math.abs(pct)}%`;

@@ -8,7 +8,17 @@ import { Polarity, Rag } from "./status";
  * here from the same values the tables show, so text and tables cannot disagree.
  */
 
-const UNCOUNTABLE = new Set(["damage", "disorder", "violence", "behaviour", "abuse", "crime", "offending", "harm", "trafficking"]);
+const UNCOUNTABLE = new Set([
+  "damage",
+  "disorder",
+  "violence",
+  "behaviour",
+  "abuse",
+  "crime",
+  "offending",
+  "harm",
+  "trafficking",
+]);
 const HEAD_BREAKERS = new Set(["of", "from", "in", "with", "against", "to", "by", "on"]);
 
 function pluralWord(word: string): string {
@@ -153,7 +163,12 @@ export function ni32Sentence(i: TargetSentenceInput): string {
 }
 
 /** "During Q1 2010-11 South Cambridgeshire accounted for 12% of the referrals to the IDVAS." */
-export function shareSentence(partnership: string, periodLabel: string, share: number, isWholeYear: boolean): string {
+export function shareSentence(
+  partnership: string,
+  periodLabel: string,
+  share: number,
+  isWholeYear: boolean
+): string {
   const when = isWholeYear ? `For the entire year ${periodLabel}` : `During ${periodLabel}`;
   return `${when} ${partnership} accounted for ${formatPercent(share)} of the referrals to the IDVAS.`;
 }

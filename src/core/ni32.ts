@@ -33,7 +33,11 @@ export interface MaracHearing {
  * strictly before this hearing); hearings before the period count as history. Victims are matched
  * on their trimmed, case-insensitive id. O(n log n): hearings are grouped by victim and sorted.
  */
-export function ni32FromHearings(hearings: readonly MaracHearing[], periodStart: number, periodEnd: number): Ni32 {
+export function ni32FromHearings(
+  hearings: readonly MaracHearing[],
+  periodStart: number,
+  periodEnd: number
+): Ni32 {
   if (periodEnd < periodStart) {
     throw new CoreError("VALUE", "The period end is before the period start.");
   }
@@ -59,7 +63,11 @@ export function ni32FromHearings(hearings: readonly MaracHearing[], periodStart:
       if (previousDistinct !== null && previousDistinct >= yearBefore(d)) repeats++;
     }
   }
-  if (cases === 0) throw new CoreError("DIV0", "No MARAC case was heard in the period, so there is no repeat rate.");
+  if (cases === 0)
+    throw new CoreError(
+      "DIV0",
+      "No MARAC case was heard in the period, so there is no repeat rate."
+    );
   return { repeats, cases, rate: repeats / cases };
 }
 

@@ -21,7 +21,11 @@ function requireRates(values: readonly number[], what: string): void {
 }
 
 /** 1 + the number of peers strictly better: ties share a position (1, 2, 2, 4). */
-export function peerPosition(value: number, peers: readonly number[], polarity: Polarity = "lower"): number {
+export function peerPosition(
+  value: number,
+  peers: readonly number[],
+  polarity: Polarity = "lower"
+): number {
   requireFinite(value, "The value");
   if (peers.length === 0) throw new CoreError("NA", "There are no peers to compare with.");
   requireRates(peers, "Peer rates");
@@ -36,7 +40,9 @@ export function peerPosition(value: number, peers: readonly number[], polarity: 
  */
 export function positions(values: readonly number[], polarity: Polarity = "lower"): number[] {
   requireRates(values, "Rates");
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => (polarity === "lower" ? a.v - b.v : b.v - a.v));
+  const order = values
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => (polarity === "lower" ? a.v - b.v : b.v - a.v));
   const out = new Array<number>(values.length);
   let position = 1;
   order.forEach((entry, k) => {
@@ -56,7 +62,8 @@ export function mean(values: readonly number[]): number {
 
 /** Sample standard deviation (n - 1), as Excel's STDEV.S. */
 export function sampleSd(values: readonly number[]): number {
-  if (values.length < 2) throw new CoreError("NA", "A standard deviation needs at least two values.");
+  if (values.length < 2)
+    throw new CoreError("NA", "A standard deviation needs at least two values.");
   const m = mean(values);
   let ss = 0;
   for (const v of values) ss += (v - m) * (v - m);
@@ -75,10 +82,17 @@ export interface SdBand {
  * Band by the `sd` method: outside the MSG mean +/- one sample SD (members' simple mean, the
  * partnership included) on the good side is better, on the bad side worse, otherwise average.
  */
-export function peerBandSd(value: number, peers: readonly number[], polarity: Polarity = "lower"): SdBand {
+export function peerBandSd(
+  value: number,
+  peers: readonly number[],
+  polarity: Polarity = "lower"
+): SdBand {
   requireFinite(value, "The value");
   if (peers.length < MIN_GROUP) {
-    throw new CoreError("NA", `A most similar group needs at least ${MIN_GROUP} members (got ${peers.length}).`);
+    throw new CoreError(
+      "NA",
+      `A most similar group needs at least ${MIN_GROUP} members (got ${peers.length}).`
+    );
   }
   requireRates(peers, "Peer rates");
   const m = mean(peers);
@@ -93,7 +107,13 @@ export function peerBandSd(value: number, peers: readonly number[], polarity: Po
  * Band by the `ci` method: the partnership's 95% Poisson interval on its rate lies wholly below the
  * MSG mean (better where lower is better), wholly above, or straddles it (average).
  */
-export function peerBandCi(count: number, population: number, groupMean: number, polarity: Polarity = "lower", per = 1000): Band {
+export function peerBandCi(
+  count: number,
+  population: number,
+  groupMean: number,
+  polarity: Polarity = "lower",
+  per = 1000
+): Band {
   requireFinite(groupMean, "The group mean");
   const { lower, upper } = rateInterval(count, population, per);
   if (upper < groupMean) return polarity === "lower" ? "better" : "worse";

@@ -43,7 +43,10 @@ export function keyLabel(key: MonthKey): string {
 
 export function requireStartMonth(startMonth: number): number {
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
-    throw new CoreError("VALUE", `The year start month must be a whole number from 1 to 12 (got ${startMonth}).`);
+    throw new CoreError(
+      "VALUE",
+      `The year start month must be a whole number from 1 to 12 (got ${startMonth}).`
+    );
   }
   return startMonth;
 }
@@ -59,7 +62,10 @@ export function yearLabel(startYear: number, startMonth: number): string {
   return `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}`;
 }
 
-export function quarterOf(key: MonthKey, startMonth: number): { startYear: number; quarter: 1 | 2 | 3 | 4 } {
+export function quarterOf(
+  key: MonthKey,
+  startMonth: number
+): { startYear: number; quarter: 1 | 2 | 3 | 4 } {
   const startYear = yearStartOf(key, startMonth);
   const offset = key - monthKey(startYear, startMonth);
   return { startYear, quarter: (Math.floor(offset / 3) + 1) as 1 | 2 | 3 | 4 };
@@ -109,7 +115,11 @@ export function parsePeriodLabel(text: string, startMonth: number): PeriodRef | 
 }
 
 export function samePeriod(a: PeriodRef, b: PeriodRef): boolean {
-  return a.kind === b.kind && a.startYear === b.startYear && (a.kind === "year" || (b.kind === "quarter" && a.quarter === b.quarter));
+  return (
+    a.kind === b.kind &&
+    a.startYear === b.startYear &&
+    (a.kind === "year" || (b.kind === "quarter" && a.quarter === b.quarter))
+  );
 }
 
 export interface ReportingWindow {
@@ -128,19 +138,37 @@ export interface ReportingWindow {
  * quarter holding `periodEnd`; the window is its year to date (default), the quarter itself, or the
  * 12 months ending with it.
  */
-export function reportingWindow(periodEnd: Ymd, kind: WindowKind, startMonth: number): ReportingWindow {
+export function reportingWindow(
+  periodEnd: Ymd,
+  kind: WindowKind,
+  startMonth: number
+): ReportingWindow {
   requireStartMonth(startMonth);
   const q = quarterOf(monthKey(periodEnd.year, periodEnd.month), startMonth);
   const quarter = { kind: "quarter" as const, startYear: q.startYear, quarter: q.quarter };
   const qWindow = periodWindow(quarter, startMonth);
   const end = qWindow.end;
   const start =
-    kind === "quarter" ? qWindow.start : kind === "rolling 12 months" ? end - 11 : monthKey(q.startYear, startMonth);
-  const windowEnd = { year: keyYear(end), month: keyMonth(end), day: daysInMonth(keyYear(end), keyMonth(end)) };
+    kind === "quarter"
+      ? qWindow.start
+      : kind === "rolling 12 months"
+        ? end - 11
+        : monthKey(q.startYear, startMonth);
+  const windowEnd = {
+    year: keyYear(end),
+    month: keyMonth(end),
+    day: daysInMonth(keyYear(end), keyMonth(end)),
+  };
   const ended =
     periodEnd.year * 10000 + periodEnd.month * 100 + periodEnd.day >=
     windowEnd.year * 10000 + windowEnd.month * 100 + windowEnd.day;
-  return { quarter, label: periodLabel(quarter, startMonth), window: { start, end }, windowEnd, ended };
+  return {
+    quarter,
+    label: periodLabel(quarter, startMonth),
+    window: { start, end },
+    windowEnd,
+    ended,
+  };
 }
 
 /** The same months `years` whole years earlier (positive `years` goes back). */
@@ -163,7 +191,21 @@ export function windowMonths(w: MonthWindow): MonthKey[] {
   return out;
 }
 
-const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const NUMBER_WORDS = [
+  "",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 
 /**
  * The window in the report's words: "the first three months of 2010-11", "2010-11" for a whole year,

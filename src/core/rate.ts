@@ -6,7 +6,8 @@ export function rate(count: number, population: number, per = 1000): number {
   requireCount(count, "The count");
   requireFinite(population, "The population");
   requireFinite(per, "The rate base");
-  if (population <= 0) throw new CoreError("NUM", `The population must be more than 0 (got ${population}).`);
+  if (population <= 0)
+    throw new CoreError("NUM", `The population must be more than 0 (got ${population}).`);
   if (per <= 0) throw new CoreError("NUM", `The rate base must be more than 0 (got ${per}).`);
   return (count / population) * per;
 }

@@ -28,7 +28,8 @@ export interface Interval {
  */
 export function poissonCountInterval(count: number, z = Z_CRITICAL): Interval {
   requireCount(count, "The count");
-  const lower = count === 0 ? 0 : count * Math.pow(1 - 1 / (9 * count) - z / (3 * Math.sqrt(count)), 3);
+  const lower =
+    count === 0 ? 0 : count * Math.pow(1 - 1 / (9 * count) - z / (3 * Math.sqrt(count)), 3);
   const o = count + 1;
   const upper = o * Math.pow(1 - 1 / (9 * o) + z / (3 * Math.sqrt(o)), 3);
   return { lower, upper };

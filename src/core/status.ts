@@ -14,7 +14,13 @@ export type Target =
   | { kind: "none" };
 
 export type TargetKind = Target["kind"];
-export const TARGET_KINDS: readonly TargetKind[] = ["below baseline", "at most", "at least", "increase on baseline", "none"];
+export const TARGET_KINDS: readonly TargetKind[] = [
+  "below baseline",
+  "at most",
+  "at least",
+  "increase on baseline",
+  "none",
+];
 
 /** The report's key, in its own words. Colour is never the only signal: these go in the cell. */
 export const RAG_WORDS: Record<Rag, string> = {
@@ -34,7 +40,8 @@ export function parsePolarity(text: string): Polarity | null {
 
 export function requireTolerance(tolerance: number): number {
   requireFinite(tolerance, "The tolerance");
-  if (tolerance < 0) throw new CoreError("NUM", `The tolerance cannot be negative (got ${tolerance}).`);
+  if (tolerance < 0)
+    throw new CoreError("NUM", `The tolerance cannot be negative (got ${tolerance}).`);
   return tolerance;
 }
 
@@ -42,7 +49,13 @@ export function requireTolerance(tolerance: number): number {
  * RAG against a level: met -> green; missed by no more than tolerance x |level| -> amber; else red.
  * `strict` makes equality a miss (by zero, so amber): "below baseline" is not met by equalling it.
  */
-export function ragAgainstLevel(value: number, level: number, polarity: Polarity, tolerance = DEFAULT_TOLERANCE, strict = false): Exclude<Rag, "n/a"> {
+export function ragAgainstLevel(
+  value: number,
+  level: number,
+  polarity: Polarity,
+  tolerance = DEFAULT_TOLERANCE,
+  strict = false
+): Exclude<Rag, "n/a"> {
   requireFinite(value, "The value");
   requireFinite(level, "The target");
   requireTolerance(tolerance);
@@ -54,7 +67,10 @@ export function ragAgainstLevel(value: number, level: number, polarity: Polarity
 }
 
 /** The level a target sets and whether meeting it needs strictly better: null when it cannot be set. */
-export function targetLevel(target: Target, baseline: number | null): { level: number; polarity: Polarity; strict: boolean } | null {
+export function targetLevel(
+  target: Target,
+  baseline: number | null
+): { level: number; polarity: Polarity; strict: boolean } | null {
   switch (target.kind) {
     case "below baseline":
       return baseline === null ? null : { level: baseline, polarity: "lower", strict: true };
@@ -63,7 +79,9 @@ export function targetLevel(target: Target, baseline: number | null): { level: n
     case "at least":
       return { level: target.value, polarity: "higher", strict: false };
     case "increase on baseline":
-      return baseline === null ? null : { level: baseline * (1 + target.fraction), polarity: "higher", strict: false };
+      return baseline === null
+        ? null
+        : { level: baseline * (1 + target.fraction), polarity: "higher", strict: false };
     case "none":
       return null;
   }
@@ -74,7 +92,12 @@ export function targetLevel(target: Target, baseline: number | null): { level: n
  * ceiling, at least a floor); n/a when there is no target, no current value or no baseline to
  * compare with.
  */
-export function measureStatus(target: Target, current: number | null, baseline: number | null, tolerance = DEFAULT_TOLERANCE): Rag {
+export function measureStatus(
+  target: Target,
+  current: number | null,
+  baseline: number | null,
+  tolerance = DEFAULT_TOLERANCE
+): Rag {
   if (current === null) return "n/a";
   const t = targetLevel(target, baseline);
   if (t === null) return "n/a";
@@ -89,7 +112,11 @@ export function impliedPolarity(kind: TargetKind): Polarity | null {
 }
 
 /** Direction of travel: level when within tolerance x |previous| of the previous value. */
-export function directionOfTravel(current: number, previous: number, tolerance = DEFAULT_TOLERANCE): Direction {
+export function directionOfTravel(
+  current: number,
+  previous: number,
+  tolerance = DEFAULT_TOLERANCE
+): Direction {
   requireFinite(current, "The current value");
   requireFinite(previous, "The previous value");
   requireTolerance(tolerance);

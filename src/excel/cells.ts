@@ -18,8 +18,12 @@ export function cellBlocks(sheet: PlanSheet, maxBlockBytes: number): CellBlock[]
   if (sheet.cells.length === 0) return [];
   const rows = Math.max(...sheet.cells.map((c) => c.row)) + 1;
   const cols = Math.max(...sheet.cells.map((c) => c.col)) + 1;
-  const values: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(""));
-  const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
+  const values: (string | number)[][] = Array.from({ length: rows }, () =>
+    new Array<string | number>(cols).fill("")
+  );
+  const formats: string[][] = Array.from({ length: rows }, () =>
+    new Array<string>(cols).fill("General")
+  );
   for (const c of sheet.cells) {
     const row = values[c.row] as (string | number)[];
     const fmt = formats[c.row] as string[];
@@ -62,9 +66,17 @@ export interface StyleRun {
 export function styleRuns(cells: readonly PlanCell[]): StyleRun[] {
   const styled = cells.filter((c) => c.style).sort((a, b) => a.row - b.row || a.col - b.col);
   const runs: StyleRun[] = [];
-  let current: { row: number; from: number; to: number; key: string; style: PlanStyle } | null = null;
+  let current: { row: number; from: number; to: number; key: string; style: PlanStyle } | null =
+    null;
   const flush = () => {
-    if (current) runs.push({ address: current.from === current.to ? a1(current.row, current.from) : `${a1(current.row, current.from)}:${a1(current.row, current.to)}`, style: current.style });
+    if (current)
+      runs.push({
+        address:
+          current.from === current.to
+            ? a1(current.row, current.from)
+            : `${a1(current.row, current.from)}:${a1(current.row, current.to)}`,
+        style: current.style,
+      });
   };
   for (const c of styled) {
     const key = JSON.stringify(c.style);

@@ -6,7 +6,10 @@ import { TEXT_FORMAT } from "./cells";
  * Writes the template or the sample as Excel tables (2 syncs: one to see which sheets exist, one to
  * write). It never overwrites: if a sheet of the same name exists, nothing is written.
  */
-export async function insertDataSheets(ctx: Excel.RequestContext, sheets: readonly DataSheet[]): Promise<string[]> {
+export async function insertDataSheets(
+  ctx: Excel.RequestContext,
+  sheets: readonly DataSheet[]
+): Promise<string[]> {
   const all = ctx.workbook.worksheets;
   all.load("items/name");
   const tables = ctx.workbook.tables;
@@ -14,7 +17,10 @@ export async function insertDataSheets(ctx: Excel.RequestContext, sheets: readon
   await ctx.sync();
   const names = new Set(all.items.map((s) => s.name.toLowerCase()));
   const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-  const clash = sheets.filter((s) => names.has(s.name.toLowerCase()) || (s.table !== null && tableNames.has(s.table.toLowerCase())));
+  const clash = sheets.filter(
+    (s) =>
+      names.has(s.name.toLowerCase()) || (s.table !== null && tableNames.has(s.table.toLowerCase()))
+  );
   if (clash.length > 0) {
     throw new HostError({
       code: "AlreadyExists",
@@ -24,7 +30,10 @@ export async function insertDataSheets(ctx: Excel.RequestContext, sheets: readon
   }
   for (const s of sheets) {
     const ws = all.add(s.name);
-    const rows = [s.columns.map((c) => c.header), ...(s.rows.length > 0 ? s.rows : [s.columns.map(() => null)])];
+    const rows = [
+      s.columns.map((c) => c.header),
+      ...(s.rows.length > 0 ? s.rows : [s.columns.map(() => null)]),
+    ];
     const range = ws.getRange(`A1:${a1(rows.length - 1, s.columns.length - 1)}`);
     range.numberFormat = rows.map((row, r) =>
       row.map((v, c) => {
@@ -33,8 +42,15 @@ export async function insertDataSheets(ctx: Excel.RequestContext, sheets: readon
         return cell?.numFmt ?? s.columns[c]?.numFmt ?? "General";
       })
     );
-    range.values = rows.map((row) => row.map((v) => (v === null || typeof v === "object" ? "" : v)));
-    s.columns.forEach((c, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(c.width * 5.7 + 5)));
+    range.values = rows.map((row) =>
+      row.map((v) => (v === null || typeof v === "object" ? "" : v))
+    );
+    s.columns.forEach(
+      (c, i) =>
+        (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(
+          c.width * 5.7 + 5
+        ))
+    );
     if (s.table !== null) {
       const table = ws.tables.add(`A1:${a1(rows.length - 1, s.columns.length - 1)}`, true);
       table.name = s.table;
@@ -49,13 +65,22 @@ export async function insertDataSheets(ctx: Excel.RequestContext, sheets: readon
 }
 
 /** Activates a sheet and selects a cell: how the pane points at a problem (1 sync). */
-export async function goToCell(ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-  await ctx.sync();
-  if (ws.isNullObject) {
-    throw new HostError({ code: "ItemNotFound", title: "That sheet is no longer there", message: `There is no sheet named "${sheet}" now; check the workbook again.` });
-  }
+export async function goToCell(
+  ctx: Excel.RequestContext,
+  sheet: string,
+  cell: string
+): Promise<void> {
+  const ws = ctx.workbook.worksheets.getItem(sheet);
   ws.activate();
   ws.getRange(cell).select();
-  await ctx.sync();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "ItemNotFound") throw e;
+    throw new HostError({
+      code: "ItemNotFound",
+      title: "That sheet is no longer there",
+      message: `There is no sheet named "${sheet}" now; it may have been renamed or deleted. Check the workbook again.`,
+    });
+  }
 }

@@ -22,23 +22,28 @@ const SENTENCES: Record<string, Omit<HostProblem, "code">> = {
   },
   AccessDenied: {
     title: "Excel refused the change",
-    message: "A sheet or the workbook is protected, or the workbook is read-only. Unprotect it (Review > Unprotect Sheet or Protect Workbook), then try again. Your data has not been changed.",
+    message:
+      "A sheet or the workbook is protected, or the workbook is read-only. Unprotect it (Review > Unprotect Sheet or Protect Workbook), then try again. Your data has not been changed.",
   },
   ItemNotFound: {
     title: "Something moved while the add-in was working",
-    message: "A sheet, table or name the add-in expected is no longer there; it may have been renamed or deleted. Check the workbook again and retry.",
+    message:
+      "A sheet, table or name the add-in expected is no longer there; it may have been renamed or deleted. Check the workbook again and retry.",
   },
   InvalidArgument: {
     title: "Excel rejected a value",
-    message: "Excel did not accept something the add-in tried to write. Nothing was left half-written. Please report this with a copy of the workbook's layout (no data needed).",
+    message:
+      "Excel did not accept something the add-in tried to write. Nothing was left half-written. Please report this with a copy of the workbook's layout (no data needed).",
   },
   RequestPayloadSizeLimitExceeded: {
     title: "The report is too large to write in one go",
-    message: "Excel on the web limits how much an add-in can write at once. Try the desktop version of Excel, or report fewer measures at a time.",
+    message:
+      "Excel on the web limits how much an add-in can write at once. Try the desktop version of Excel, or report fewer measures at a time.",
   },
   PayloadTooLarge: {
     title: "The report is too large to write in one go",
-    message: "Excel on the web limits how much an add-in can write at once. Try the desktop version of Excel, or report fewer measures at a time.",
+    message:
+      "Excel on the web limits how much an add-in can write at once. Try the desktop version of Excel, or report fewer measures at a time.",
   },
   InsertDeleteConflict: {
     title: "The sheets changed while the add-in was working",

@@ -1,4 +1,12 @@
-import { Analysis, Issue, ReportModel, ReportPlan, analyse, buildPlan, validate } from "../workbook";
+import {
+  Analysis,
+  Issue,
+  ReportModel,
+  ReportPlan,
+  analyse,
+  buildPlan,
+  validate,
+} from "../workbook";
 import { HostError } from "./errors";
 import { readWorkbook } from "./read";
 import { renderReport } from "./render";
@@ -21,7 +29,15 @@ export async function checkWorkbook(ctx: Excel.RequestContext): Promise<CheckRes
 }
 
 export type GenerateResult =
-  | { status: "written"; sheets: string[]; model: ReportModel; issues: Issue[]; plan: ReportPlan; syncs: number; largestRequestBytes: number }
+  | {
+      status: "written";
+      sheets: string[];
+      model: ReportModel;
+      issues: Issue[];
+      plan: ReportPlan;
+      syncs: number;
+      largestRequestBytes: number;
+    }
   | { status: "invalid"; issues: Issue[] };
 
 /**
@@ -36,7 +52,8 @@ export async function generateReport(ctx: Excel.RequestContext): Promise<Generat
     throw new HostError({
       code: "AccessDenied",
       title: "The workbook's structure is protected",
-      message: "The report needs to add sheets. Unprotect the workbook (Review > Protect Workbook), generate the report, then protect it again.",
+      message:
+        "The report needs to add sheets. Unprotect the workbook (Review > Protect Workbook), generate the report, then protect it again.",
     });
   }
   const locked = info.snapshot.reportSheets.filter((n) => info.protectedSheets.has(n));
@@ -47,7 +64,18 @@ export async function generateReport(ctx: Excel.RequestContext): Promise<Generat
       message: `The previous report's sheet${locked.length > 1 ? "s" : ""} ${locked.map((n) => `"${n}"`).join(", ")} ${locked.length > 1 ? "are" : "is"} protected, so ${locked.length > 1 ? "they" : "it"} cannot be replaced. Unprotect ${locked.length > 1 ? "them" : "it"} (Review > Unprotect Sheet) and try again.`,
     });
   }
-  const plan = buildPlan(a.model, { sheetNames: info.snapshot.sheetNames, reportSheets: info.snapshot.reportSheets });
+  const plan = buildPlan(a.model, {
+    sheetNames: info.snapshot.sheetNames,
+    reportSheets: info.snapshot.reportSheets,
+  });
   const r = await renderReport(ctx, plan, info.snapshot.sheetNames, info.snapshot.reportSheets);
-  return { status: "written", sheets: r.sheets, model: a.model, issues: a.issues, plan, syncs: 2 + r.writeSyncs, largestRequestBytes: r.largestRequestBytes };
+  return {
+    status: "written",
+    sheets: r.sheets,
+    model: a.model,
+    issues: a.issues,
+    plan,
+    syncs: 2 + r.writeSyncs,
+    largestRequestBytes: r.largestRequestBytes,
+  };
 }

@@ -71,9 +71,16 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
         origin: { row: p.range.rowIndex, col: p.range.columnIndex },
         rows: toCells(p.range.values, p.range.valueTypes),
       }));
-  const reportSheets = sheets.items.filter((s) => s.names.items.some((n) => n.name === REPORT_MARKER)).map((s) => s.name);
+  const reportSheets = sheets.items
+    .filter((s) => s.names.items.some((n) => n.name === REPORT_MARKER))
+    .map((s) => s.name);
   return {
-    snapshot: { sheetNames: sheets.items.map((s) => s.name), tables: grids("table"), sheets: grids("sheet"), reportSheets },
+    snapshot: {
+      sheetNames: sheets.items.map((s) => s.name),
+      tables: grids("table"),
+      sheets: grids("sheet"),
+      reportSheets,
+    },
     structureProtected: protection.protected,
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
   };

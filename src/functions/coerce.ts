@@ -16,7 +16,8 @@ function isBlank(v: unknown): boolean {
 /** Reads the error code from an error value Excel passed in ("#REF!"), or null. */
 export function errorCodeOf(v: unknown): string | null {
   if (typeof v !== "object" || v === null) return null;
-  const code = (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
+  const code =
+    (v as { code?: unknown; errorCode?: unknown }).code ?? (v as { errorCode?: unknown }).errorCode;
   return typeof code === "string" ? code : "an error value";
 }
 
@@ -35,7 +36,10 @@ function describe(v: unknown): string {
 }
 
 /** Calls `visit` for every cell of a scalar or matrix argument, with its position. */
-function eachCell(arg: ExcelArg, visit: (v: unknown, row: number, col: number, rows: number, cols: number) => void): void {
+function eachCell(
+  arg: ExcelArg,
+  visit: (v: unknown, row: number, col: number, rows: number, cols: number) => void
+): void {
   if (!Array.isArray(arg)) {
     visit(arg, 0, 0, 1, 1);
     return;
@@ -67,7 +71,10 @@ export function numbersOf(arg: ExcelArg, name: string): NumberList {
       values.push(v);
       return;
     }
-    throw new CoreError("VALUE", `${name} must hold numbers, but has ${describe(v)}${where(r, c, rows, cols)}.`);
+    throw new CoreError(
+      "VALUE",
+      `${name} must hold numbers, but has ${describe(v)}${where(r, c, rows, cols)}.`
+    );
   });
   return { values, empty: values.length === 0 };
 }
@@ -114,14 +121,20 @@ export function optionalText(arg: ExcelArg, name: string, fallback: string): str
 export function dateOf(arg: ExcelArg, name: string): number {
   const cells: unknown[] = [];
   eachCell(arg, (v) => cells.push(v));
-  if (cells.length !== 1) throw new CoreError("VALUE", `${name} must be a single date, not a range.`);
+  if (cells.length !== 1)
+    throw new CoreError("VALUE", `${name} must be a single date, not a range.`);
   const v = cells[0];
   if (isBlank(v)) throw new CoreError("VALUE", `${name} is blank: give a date.`);
   if (typeof v === "string") {
-    throw new CoreError("VALUE", `${name} is the text "${v}", not a date: enter it as a date (for example =DATE(2010,6,30)).`);
+    throw new CoreError(
+      "VALUE",
+      `${name} is the text "${v}", not a date: enter it as a date (for example =DATE(2010,6,30)).`
+    );
   }
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new CoreError("VALUE", `${name} must be a date, but is ${describe(v)}.`);
-  if (!isValidYmd(safeYmd(v))) throw new CoreError("VALUE", `${name} (${v}) is not a date Excel can show.`);
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new CoreError("VALUE", `${name} must be a date, but is ${describe(v)}.`);
+  if (!isValidYmd(safeYmd(v)))
+    throw new CoreError("VALUE", `${name} (${v}) is not a date Excel can show.`);
   return Math.floor(v);
 }
 
@@ -144,7 +157,10 @@ export function cellsOf(arg: ExcelArg): unknown[] {
 export function idOf(v: unknown, name: string, index: number): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  throw new CoreError("VALUE", `${name} must hold ids (text or numbers), but cell ${index + 1} has ${describe(v)}.`);
+  throw new CoreError(
+    "VALUE",
+    `${name} must hold ids (text or numbers), but cell ${index + 1} has ${describe(v)}.`
+  );
 }
 
 export { isBlank };

@@ -19,7 +19,10 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
     }
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected problem: ${message}`);
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    `Unexpected problem: ${message}`
+  );
 }
 
 /** Runs a function body and turns any failure into the Excel error to throw. */

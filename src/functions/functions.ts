@@ -5,17 +5,47 @@
  * calls to this file at build time.
  */
 import {
-  change, changeText, ni32FromCounts, ni32FromHearings, peerBandSd, peerPosition, poissonZ, rate, share,
-  ragAgainstLevel, parsePolarity, Polarity, DEFAULT_TOLERANCE, serialToYmd, monthKeyOf, quarterOf,
-  periodLabel, yearLabel, requireStartMonth, CoreError, BAND_WORDS, MaracHearing,
+  change,
+  changeText,
+  ni32FromCounts,
+  ni32FromHearings,
+  peerBandSd,
+  peerPosition,
+  poissonZ,
+  rate,
+  share,
+  ragAgainstLevel,
+  parsePolarity,
+  Polarity,
+  DEFAULT_TOLERANCE,
+  serialToYmd,
+  monthKeyOf,
+  quarterOf,
+  periodLabel,
+  yearLabel,
+  requireStartMonth,
+  CoreError,
+  BAND_WORDS,
+  MaracHearing,
 } from "../core";
-import { ExcelArg, cellsOf, dateOf, idOf, isBlank, numbersOf, optionalNumber, optionalText, sumOf } from "./coerce";
+import {
+  ExcelArg,
+  cellsOf,
+  dateOf,
+  idOf,
+  isBlank,
+  numbersOf,
+  optionalNumber,
+  optionalText,
+  sumOf,
+} from "./coerce";
 import { excelCall } from "./errors";
 
 function polarityOf(arg: ExcelArg): Polarity {
   const text = optionalText(arg, "polarity", "lower");
   const p = parsePolarity(text);
-  if (p === null) throw new CoreError("VALUE", `polarity must be "lower" or "higher" (got "${text}").`);
+  if (p === null)
+    throw new CoreError("VALUE", `polarity must be "lower" or "higher" (got "${text}").`);
   return p;
 }
 
@@ -48,7 +78,9 @@ export function baselineDelta(current: unknown[][], baseline: unknown[][]): numb
  * @returns The repeat rate as a fraction: 0.3151 for 46 of 146.
  */
 export function ni32(repeats: unknown[][], cases: unknown[][]): number {
-  return excelCall(() => ni32FromCounts([sumOf(repeats, "repeats")], [sumOf(cases, "cases", "zero")]).rate);
+  return excelCall(
+    () => ni32FromCounts([sumOf(repeats, "repeats")], [sumOf(cases, "cases", "zero")]).rate
+  );
 }
 
 /**
@@ -60,12 +92,20 @@ export function ni32(repeats: unknown[][], cases: unknown[][]): number {
  * @param periodEnd Last day of the period.
  * @returns The repeat rate as a fraction.
  */
-export function ni32Cases(victims: unknown[][], hearingDates: unknown[][], periodStart: unknown, periodEnd: unknown): number {
+export function ni32Cases(
+  victims: unknown[][],
+  hearingDates: unknown[][],
+  periodStart: unknown,
+  periodEnd: unknown
+): number {
   return excelCall(() => {
     const ids = cellsOf(victims);
     const dates = cellsOf(hearingDates);
     if (ids.length !== dates.length) {
-      throw new CoreError("VALUE", `victims has ${ids.length} cells but hearingDates has ${dates.length}: give ranges of the same length.`);
+      throw new CoreError(
+        "VALUE",
+        `victims has ${ids.length} cells but hearingDates has ${dates.length}: give ranges of the same length.`
+      );
     }
     const start = dateOf(periodStart, "periodStart");
     const end = dateOf(periodEnd, "periodEnd");
@@ -74,9 +114,14 @@ export function ni32Cases(victims: unknown[][], hearingDates: unknown[][], perio
       const id = ids[i];
       const d = dates[i];
       if (isBlank(id) && isBlank(d)) continue;
-      if (isBlank(id)) throw new CoreError("VALUE", `Case ${i + 1} has a hearing date but no victim id.`);
-      if (isBlank(d)) throw new CoreError("VALUE", `Case ${i + 1} has a victim id but no hearing date.`);
-      hearings.push({ victim: idOf(id, "victims", i), date: dateOf(d, `hearingDates (case ${i + 1})`) });
+      if (isBlank(id))
+        throw new CoreError("VALUE", `Case ${i + 1} has a hearing date but no victim id.`);
+      if (isBlank(d))
+        throw new CoreError("VALUE", `Case ${i + 1} has a victim id but no hearing date.`);
+      hearings.push({
+        victim: idOf(id, "victims", i),
+        date: dateOf(d, `hearingDates (case ${i + 1})`),
+      });
     }
     return ni32FromHearings(hearings, start, end).rate;
   });
@@ -91,7 +136,12 @@ export function ni32Cases(victims: unknown[][], hearingDates: unknown[][], perio
  * @param [tolerance] How far short still counts as Amber, as a fraction of the target (default 0.05).
  * @returns "Green", "Amber" or "Red".
  */
-export function rag(value: unknown[][], target: unknown[][], polarity?: unknown, tolerance?: unknown): string {
+export function rag(
+  value: unknown[][],
+  target: unknown[][],
+  polarity?: unknown,
+  tolerance?: unknown
+): string {
   return excelCall(() => {
     const r = ragAgainstLevel(
       sumOf(value, "value"),
@@ -124,7 +174,9 @@ export function peerPositionFn(value: unknown[][], peers: unknown[][], polarity?
  * @returns "Better than average", "Average" or "Worse than average".
  */
 export function peerBand(value: unknown[][], peers: unknown[][], polarity?: unknown): string {
-  return excelCall(() => BAND_WORDS[peerBandSd(sumOf(value, "value"), peersOf(peers), polarityOf(polarity)).band]);
+  return excelCall(
+    () => BAND_WORDS[peerBandSd(sumOf(value, "value"), peersOf(peers), polarityOf(polarity)).band]
+  );
 }
 
 /**
@@ -136,7 +188,13 @@ export function peerBand(value: unknown[][], peers: unknown[][], polarity?: unkn
  * @returns The rate.
  */
 export function rateFn(count: unknown[][], population: unknown[][], per?: unknown): number {
-  return excelCall(() => rate(sumOf(count, "count"), sumOf(population, "population", "zero"), optionalNumber(per, "per", 1000)));
+  return excelCall(() =>
+    rate(
+      sumOf(count, "count"),
+      sumOf(population, "population", "zero"),
+      optionalNumber(per, "per", 1000)
+    )
+  );
 }
 
 /**
@@ -199,6 +257,16 @@ export function fyQuarter(date: unknown, startMonth?: unknown): string {
  * @param [label] What the comparator is, for example "2008-09" or "the same period last year".
  * @returns The phrase.
  */
-export function changeTextFn(current: unknown[][], comparator: unknown[][], label?: unknown): string {
-  return excelCall(() => changeText(sumOf(current, "current"), sumOf(comparator, "comparator", "zero"), optionalText(label, "label", "")));
+export function changeTextFn(
+  current: unknown[][],
+  comparator: unknown[][],
+  label?: unknown
+): string {
+  return excelCall(() =>
+    changeText(
+      sumOf(current, "current"),
+      sumOf(comparator, "comparator", "zero"),
+      optionalText(label, "label", "")
+    )
+  );
 }

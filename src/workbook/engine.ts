@@ -30,7 +30,12 @@ export function validate(snapshot: WorkbookSnapshot): Validation {
     issues.error("CELL_ERROR", "Settings", "A1", `The workbook could not be checked: ${message}`);
   }
   const sorted = sortIssues(issues.items);
-  return { issues: sorted, ok: !issues.hasErrors && input !== null && windows !== null, input, windows };
+  return {
+    issues: sorted,
+    ok: !issues.hasErrors && input !== null && windows !== null,
+    input,
+    windows,
+  };
 }
 
 export interface Analysis extends Validation {
@@ -45,7 +50,13 @@ export function analyse(snapshot: WorkbookSnapshot): Analysis {
     return { ...v, model: buildModel(v.input, v.windows) };
   } catch (e) {
     const message = e instanceof CoreError || e instanceof Error ? e.message : String(e);
-    const issue: Issue = { severity: "error", code: "CELL_ERROR", sheet: "Settings", cell: "A1", message: `The report could not be computed: ${message}` };
+    const issue: Issue = {
+      severity: "error",
+      code: "CELL_ERROR",
+      sheet: "Settings",
+      cell: "A1",
+      message: `The report could not be computed: ${message}`,
+    };
     return { ...v, ok: false, issues: [issue, ...v.issues], model: null };
   }
 }

@@ -1,6 +1,20 @@
 import {
-  MonthWindow, directionOfTravel, formatPercent, isSignificant, measureSentence, measureStatus, ni32Sentence,
-  percentagePointChange, periodLabel, periodWindow, poissonZ, share, shareSentence, windowLength, windowPhrase, yearLabel,
+  MonthWindow,
+  directionOfTravel,
+  formatPercent,
+  isSignificant,
+  measureSentence,
+  measureStatus,
+  ni32Sentence,
+  percentagePointChange,
+  periodLabel,
+  periodWindow,
+  poissonZ,
+  share,
+  shareSentence,
+  windowLength,
+  windowPhrase,
+  yearLabel,
 } from "../core";
 import { ContractInput, MaracRow, MeasureDef, PeriodRow, ReferralRow } from "./contract";
 import { Windows } from "./checks";
@@ -9,12 +23,21 @@ import { MeasureResult, Ni32Result, ReferralShare, ReferralsResult } from "./mod
 import { safeChange, targetText } from "./model";
 
 /** The Domestic Abuse measures: NI 32 from the MARAC table, IDVAS referrals and their share. */
-function sumRows<R extends PeriodRow>(rows: readonly R[], win: MonthWindow, sm: number, value: (r: R) => number): number | null {
+function sumRows<R extends PeriodRow>(
+  rows: readonly R[],
+  win: MonthWindow,
+  sm: number,
+  value: (r: R) => number
+): number | null {
   const sel = selectPeriodRows(rows, win, sm);
   return sel.complete ? sel.rows.reduce((s, r) => s + value(r), 0) : null;
 }
 
-export function ni32Of(input: ContractInput, w: Windows, def: MeasureDef | undefined): { result: Ni32Result; measure: Omit<MeasureResult, "figure" | "positionFigure"> | null } | null {
+export function ni32Of(
+  input: ContractInput,
+  w: Windows,
+  def: MeasureDef | undefined
+): { result: Ni32Result; measure: Omit<MeasureResult, "figure" | "positionFigure"> | null } | null {
   const s = input.settings;
   if (!input.marac || input.marac.length === 0) return null;
   const rows = maracRowsFor(input.marac, s.partnership);
@@ -22,7 +45,9 @@ export function ni32Of(input: ContractInput, w: Windows, def: MeasureDef | undef
   const at = (win: MonthWindow) => {
     const cases = sumRows(rows, win, sm, (r: MaracRow) => r.cases);
     const repeats = sumRows(rows, win, sm, (r: MaracRow) => r.repeats);
-    return cases === null || repeats === null || cases === 0 ? null : { cases, repeats, rate: repeats / cases };
+    return cases === null || repeats === null || cases === 0
+      ? null
+      : { cases, repeats, rate: repeats / cases };
   };
   const now = at(w.current);
   if (!now) return null;
@@ -34,38 +59,90 @@ export function ni32Of(input: ContractInput, w: Windows, def: MeasureDef | undef
   const targetValue = target.kind === "at most" || target.kind === "at least" ? target.value : null;
   const label = def?.label ?? "NI 32";
   const history = [...rows]
-    .sort((a, b) => periodWindow(a.period, sm).start - periodWindow(b.period, sm).start || periodWindow(b.period, sm).end - periodWindow(a.period, sm).end)
+    .sort(
+      (a, b) =>
+        periodWindow(a.period, sm).start - periodWindow(b.period, sm).start ||
+        periodWindow(b.period, sm).end - periodWindow(a.period, sm).end
+    )
     .filter((r, i, all) => all.findIndex((o) => o.label === r.label) === i)
     .map((r) => {
       const win = periodWindow(r.period, sm);
       const cases = sumRows(rows, win, sm, (x: MaracRow) => x.cases) ?? r.cases;
       const repeats = sumRows(rows, win, sm, (x: MaracRow) => x.repeats) ?? r.repeats;
-      return { label: periodLabel(r.period, sm), cases, repeats, rate: cases === 0 ? 0 : repeats / cases };
+      return {
+        label: periodLabel(r.period, sm),
+        cases,
+        repeats,
+        rate: cases === 0 ? 0 : repeats / cases,
+      };
     });
   const ownRows = rows.some((r) => sameArea(r.area, s.partnership));
   const distinct = [...new Set(rows.map((r) => r.area.trim()).filter((a) => a !== ""))];
-  const area = ownRows ? s.partnership : rows.some((r) => isTotalArea(r.area)) ? "Total" : distinct.length === 1 ? (distinct[0] as string) : "All areas";
+  const area = ownRows
+    ? s.partnership
+    : rows.some((r) => isTotalArea(r.area))
+      ? "Total"
+      : distinct.length === 1
+        ? (distinct[0] as string)
+        : "All areas";
   const sentence =
     targetValue !== null && target.kind === "at most"
-      ? ni32Sentence({ label: "NI 32", periodLabel: w.reporting.label, rate: now.rate, target: targetValue, status, repeats: now.repeats, cases: now.cases })
+      ? ni32Sentence({
+          label: "NI 32",
+          periodLabel: w.reporting.label,
+          rate: now.rate,
+          target: targetValue,
+          status,
+          repeats: now.repeats,
+          cases: now.cases,
+        })
       : `${label} in ${w.reporting.label} is ${formatPercent(now.rate, 1)} (${now.repeats} of ${now.cases} MARAC cases were repeats).`;
-  const result: Ni32Result = { period: w.reporting.label, cases: now.cases, repeats: now.repeats, rate: now.rate, target: targetValue, status, sentence, history, area };
+  const result: Ni32Result = {
+    period: w.reporting.label,
+    cases: now.cases,
+    repeats: now.repeats,
+    rate: now.rate,
+    target: targetValue,
+    status,
+    sentence,
+    history,
+    area,
+  };
   const measure = def
     ? {
-        id: def.id, label: def.label, priority: def.priority, kind: "rate" as const, source: "marac" as const, polarity: def.polarity,
+        id: def.id,
+        label: def.label,
+        priority: def.priority,
+        kind: "rate" as const,
+        source: "marac" as const,
+        polarity: def.polarity,
         targetText: targetText(def.target, yearLabel(s.baselineStartYear, sm)),
-        current: now.rate, previous: prev?.rate ?? null, baseline: base?.rate ?? null,
+        current: now.rate,
+        previous: prev?.rate ?? null,
+        baseline: base?.rate ?? null,
         changeVsPrevious: prev ? percentagePointChange(now.rate, prev.rate) / 100 : null,
         changeVsBaseline: base ? percentagePointChange(now.rate, base.rate) / 100 : null,
-        z: null, significant: null, status,
+        z: null,
+        significant: null,
+        status,
         direction: prev ? directionOfTravel(now.rate, prev.rate, tolerance) : null,
-        peer: null, narrative: sentence, trend: null,
+        peer: null,
+        narrative: sentence,
+        trend: null,
       }
     : null;
   return { result, measure };
 }
 
-export function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | undefined, baseLabel: string): { result: ReferralsResult; measure: Omit<MeasureResult, "figure" | "positionFigure"> | null } | null {
+export function referralsOf(
+  input: ContractInput,
+  w: Windows,
+  def: MeasureDef | undefined,
+  baseLabel: string
+): {
+  result: ReferralsResult;
+  measure: Omit<MeasureResult, "figure" | "positionFigure"> | null;
+} | null {
   const s = input.settings;
   const all = input.referrals;
   if (!all || all.length === 0) return null;
@@ -73,31 +150,48 @@ export function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | 
   const own = all.filter((r) => sameArea(r.area, s.partnership));
   const stated = all.filter((r) => isTotalArea(r.area));
   const areas = all.filter((r) => !isTotalArea(r.area));
-  const totalFor = (win: MonthWindow) => sumRows(stated, win, sm, (r: ReferralRow) => r.referrals) ?? sumRows(areas, win, sm, (r: ReferralRow) => r.referrals);
+  const totalFor = (win: MonthWindow) =>
+    sumRows(stated, win, sm, (r: ReferralRow) => r.referrals) ??
+    sumRows(areas, win, sm, (r: ReferralRow) => r.referrals);
   const shareAt = (win: MonthWindow, label: string, wholeYear: boolean): ReferralShare | null => {
     const part = sumRows(own, win, sm, (r: ReferralRow) => r.referrals);
     const total = totalFor(win);
     if (part === null || total === null || total === 0) return null;
     const sh = share(part, total);
-    return { period: label, partnership: part, total, share: sh, sentence: shareSentence(s.partnership, label, sh, wholeYear) };
+    return {
+      period: label,
+      partnership: part,
+      total,
+      share: sh,
+      sentence: shareSentence(s.partnership, label, sh, wholeYear),
+    };
   };
   const now = shareAt(w.current, w.reporting.label, windowLength(w.current) === 12);
   if (!now) return null;
   const prevYear = { kind: "year" as const, startYear: w.reporting.quarter.startYear - 1 };
   const previousYear = shareAt(periodWindow(prevYear, sm), periodLabel(prevYear, sm), true);
   // The table: one column per period (time order, a year after its quarters), one row per area.
-  const periods = [...new Map(all.map((r) => [periodLabel(r.period, sm), r.period])).entries()].sort(([, a], [, b]) => {
+  const periods = [
+    ...new Map(all.map((r) => [periodLabel(r.period, sm), r.period])).entries(),
+  ].sort(([, a], [, b]) => {
     const wa = periodWindow(a, sm);
     const wb = periodWindow(b, sm);
     return wa.end - wb.end || wb.start - wa.start;
   });
   const names = [...new Map(all.map((r) => [r.area.trim().toLowerCase(), r.area.trim()])).values()];
-  const ordered = [...names.filter((n) => !isTotalArea(n)).sort((a, b) => a.localeCompare(b)), ...names.filter((n) => isTotalArea(n))];
+  const ordered = [
+    ...names.filter((n) => !isTotalArea(n)).sort((a, b) => a.localeCompare(b)),
+    ...names.filter((n) => isTotalArea(n)),
+  ];
   const table = {
     periods: periods.map(([l]) => l),
     areas: ordered.map((name) => ({
       name,
-      values: periods.map(([l]) => all.find((r) => sameArea(r.area, name) && periodLabel(r.period, sm) === l)?.referrals ?? null),
+      values: periods.map(
+        ([l]) =>
+          all.find((r) => sameArea(r.area, name) && periodLabel(r.period, sm) === l)?.referrals ??
+          null
+      ),
       isPartnership: sameArea(name, s.partnership),
       isTotal: isTotalArea(name),
     })),
@@ -107,7 +201,9 @@ export function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | 
   if (!table.totalIsStated) {
     table.areas.push({
       name: "Total",
-      values: periods.map(([, ref]) => sumRows(areas, periodWindow(ref, sm), sm, (r: ReferralRow) => r.referrals)),
+      values: periods.map(([, ref]) =>
+        sumRows(areas, periodWindow(ref, sm), sm, (r: ReferralRow) => r.referrals)
+      ),
       isPartnership: false,
       isTotal: true,
     });
@@ -127,21 +223,34 @@ export function referralsOf(input: ContractInput, w: Windows, def: MeasureDef | 
     const baseline = sumRows(own, w.baseline, sm, (r: ReferralRow) => r.referrals);
     const z = baseline !== null ? poissonZ(current, baseline) : null;
     measure = {
-      id: def.id, label: def.label, priority: def.priority, kind: "count", source: "referrals", polarity: def.polarity,
+      id: def.id,
+      label: def.label,
+      priority: def.priority,
+      kind: "count",
+      source: "referrals",
+      polarity: def.polarity,
       targetText: targetText(def.target, baseLabel),
-      current, previous, baseline,
-      changeVsPrevious: safeChange(current, previous), changeVsBaseline: safeChange(current, baseline),
-      z, significant: z === null ? null : isSignificant(z),
+      current,
+      previous,
+      baseline,
+      changeVsPrevious: safeChange(current, previous),
+      changeVsBaseline: safeChange(current, baseline),
+      z,
+      significant: z === null ? null : isSignificant(z),
       status: measureStatus(def.target, current, baseline, def.tolerance),
       direction: previous !== null ? directionOfTravel(current, previous, def.tolerance) : null,
       peer: null,
       narrative: measureSentence({
-        windowPhrase: windowPhrase(w.reporting, s.window, sm), label: def.label, polarity: def.polarity,
-        current, previous, baseline, baselineLabel: baseLabel,
+        windowPhrase: windowPhrase(w.reporting, s.window, sm),
+        label: def.label,
+        polarity: def.polarity,
+        current,
+        previous,
+        baseline,
+        baselineLabel: baseLabel,
       }),
       trend: null,
     };
   }
   return { result, measure };
 }
-

@@ -1,14 +1,42 @@
 import {
-  Band, CoreError, Polarity, Target, change, directionOfTravel, isSignificant, measureStatus, mean,
-  measureSentence, monthKey, monthName, peerBandCi, peerBandSd, peerSentence, 
-  poissonZ, positions, serialToYmd, isoDate, keyYear,
-  keyMonth, daysInMonth, windowLength, windowPhrase, pastPhrase, yearLabel, formatPercent,
+  Band,
+  CoreError,
+  Polarity,
+  Target,
+  change,
+  directionOfTravel,
+  isSignificant,
+  measureStatus,
+  mean,
+  measureSentence,
+  monthKey,
+  monthName,
+  peerBandCi,
+  peerBandSd,
+  peerSentence,
+  poissonZ,
+  positions,
+  serialToYmd,
+  isoDate,
+  keyYear,
+  keyMonth,
+  daysInMonth,
+  windowLength,
+  windowPhrase,
+  pastPhrase,
+  yearLabel,
+  formatPercent,
 } from "../core";
 import { ContractInput, MeasureDef, NI32_ID, PeerRow, REFERRALS_ID } from "./contract";
 import { Windows } from "./checks";
 import { monthIndex, sameArea, sumWindow } from "./select";
 import {
-  Concern, MeasureResult, PeerResult, PriorityGroup, ReportModel, TrendSeries,
+  Concern,
+  MeasureResult,
+  PeerResult,
+  PriorityGroup,
+  ReportModel,
+  TrendSeries,
 } from "./model-types";
 import { ni32Of, referralsOf } from "./model-domestic";
 
@@ -27,9 +55,14 @@ export function targetText(t: Target, baselineLabel: string): string {
   }
 }
 
-export const safeChange = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : change(a, b));
+export const safeChange = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? null : change(a, b);
 
-function orderFigures(priorities: PriorityGroup[], defs: Map<string, MeasureDef>, hasPeers: (id: string) => boolean) {
+function orderFigures(
+  priorities: PriorityGroup[],
+  defs: Map<string, MeasureDef>,
+  hasPeers: (id: string) => boolean
+) {
   const figures = new Map<string, { figure: string; positionFigure: string | null }>();
   priorities.forEach((p, pi) => {
     const major = p.number ?? String(pi + 1);
@@ -38,7 +71,7 @@ function orderFigures(priorities: PriorityGroup[], defs: Map<string, MeasureDef>
       const def = defs.get(id);
       if (!def || def.id === NI32_ID || def.id === REFERRALS_ID) continue;
       const given = def.figure !== null ? /^(\d+)\.(\d+)$/.exec(def.figure) : null;
-      const figure = given ? def.figure as string : `${major}.${next}`;
+      const figure = given ? (def.figure as string) : `${major}.${next}`;
       const minor = given ? Number(given[2]) : next;
       const prefix = given ? given[1] : major;
       const positionFigure = hasPeers(id) ? `${prefix}.${minor + 1}` : null;
@@ -55,7 +88,12 @@ function priorityGroups(defs: readonly MeasureDef[]): PriorityGroup[] {
     let g = out.find((p) => p.name === d.priority);
     if (!g) {
       const m = /^(\d+)\s*[:.\-–]?\s*(.*)$/.exec(d.priority);
-      g = { name: d.priority, number: m ? (m[1] as string) : null, title: m && m[2] ? (m[2] as string) : d.priority, measures: [] };
+      g = {
+        name: d.priority,
+        number: m ? (m[1] as string) : null,
+        title: m && m[2] ? (m[2] as string) : d.priority,
+        measures: [],
+      };
       out.push(g);
     }
     g.measures.push(d.id);
@@ -100,7 +138,12 @@ function standing(group: PeerRow[], input: ContractInput, polarity: Polarity): G
     sd = r.sd;
   }
   const members = group
-    .map((r, i) => ({ name: r.partnership, rate: r.rate, position: pos[i] as number, isPartnership: i === ownIndex }))
+    .map((r, i) => ({
+      name: r.partnership,
+      rate: r.rate,
+      position: pos[i] as number,
+      isPartnership: i === ownIndex,
+    }))
     .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   return { position: pos[ownIndex] as number, band, mean: m, sd, members };
 }
@@ -158,11 +201,18 @@ function trendOf(id: string, input: ContractInput, w: Windows): MeasureResult["t
     const values = Array.from({ length: 12 }, (_, i) => months?.get(start + i)?.count ?? null);
     series.push({ label: yearLabel(year, sm), role, values });
   }
-  const labels = Array.from({ length: 12 }, (_, i) => monthName(((sm - 1 + i) % 12) + 1).slice(0, 3));
+  const labels = Array.from({ length: 12 }, (_, i) =>
+    monthName(((sm - 1 + i) % 12) + 1).slice(0, 3)
+  );
   return { months: labels, series };
 }
 
-function monthlyMeasure(def: MeasureDef, input: ContractInput, w: Windows, baseLabel: string): Omit<MeasureResult, "figure" | "positionFigure"> {
+function monthlyMeasure(
+  def: MeasureDef,
+  input: ContractInput,
+  w: Windows,
+  baseLabel: string
+): Omit<MeasureResult, "figure" | "positionFigure"> {
   const months = monthIndex(input.monthly).get(def.id);
   const current = sumWindow(months, w.current).total;
   const previous = sumWindow(months, w.previous).total;
@@ -185,13 +235,20 @@ function monthlyMeasure(def: MeasureDef, input: ContractInput, w: Windows, baseL
     z,
     significant: z === null ? null : isSignificant(z),
     status,
-    direction: current !== null && previous !== null ? directionOfTravel(current, previous, def.tolerance) : null,
+    direction:
+      current !== null && previous !== null
+        ? directionOfTravel(current, previous, def.tolerance)
+        : null,
     peer: peerResult(def, input, w),
     narrative:
       current === null
         ? `There is no data for ${def.label} in ${windowPhrase(w.reporting, input.settings.window, input.settings.startMonth)}.`
         : measureSentence({
-            windowPhrase: windowPhrase(w.reporting, input.settings.window, input.settings.startMonth),
+            windowPhrase: windowPhrase(
+              w.reporting,
+              input.settings.window,
+              input.settings.startMonth
+            ),
             label: def.label,
             polarity: def.polarity,
             current,
@@ -217,10 +274,18 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
   const measures: MeasureResult[] = [];
   for (const def of input.measures) {
     const base =
-      def.id === NI32_ID ? ni32?.measure ?? null : def.id === REFERRALS_ID ? referrals?.measure ?? null : monthlyMeasure(def, input, w, baseLabel);
+      def.id === NI32_ID
+        ? (ni32?.measure ?? null)
+        : def.id === REFERRALS_ID
+          ? (referrals?.measure ?? null)
+          : monthlyMeasure(def, input, w, baseLabel);
     if (!base) continue;
     const f = figures.get(def.id);
-    measures.push({ ...base, figure: f?.figure ?? null, positionFigure: f?.positionFigure ?? null });
+    measures.push({
+      ...base,
+      figure: f?.figure ?? null,
+      positionFigure: f?.positionFigure ?? null,
+    });
   }
   const rank = { red: 0, amber: 1 } as const;
   const concerns: Concern[] = measures
@@ -233,9 +298,17 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
     period: {
       label: w.reporting.label,
       start: isoDate({ year: keyYear(w.current.start), month: keyMonth(w.current.start), day: 1 }),
-      end: isoDate({ year: keyYear(endKey), month: keyMonth(endKey), day: daysInMonth(keyYear(endKey), keyMonth(endKey)) }),
+      end: isoDate({
+        year: keyYear(endKey),
+        month: keyMonth(endKey),
+        day: daysInMonth(keyYear(endKey), keyMonth(endKey)),
+      }),
     },
-    window: { kind: s.window, phrase: windowPhrase(w.reporting, s.window, sm), months: windowLength(w.current) },
+    window: {
+      kind: s.window,
+      phrase: windowPhrase(w.reporting, s.window, sm),
+      months: windowLength(w.current),
+    },
     yearLabels: {
       current: yearLabel(w.reporting.quarter.startYear, sm),
       previous: yearLabel(w.reporting.quarter.startYear - 1, sm),

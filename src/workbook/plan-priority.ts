@@ -24,7 +24,9 @@ function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
   t.series.forEach((s, i) => b.set(dataTop, DATA_COL + 1 + i, s.label, undefined, HEADER));
   t.months.forEach((month, k) => {
     b.set(dataTop + 1 + k, DATA_COL, month);
-    t.series.forEach((s, i) => b.set(dataTop + 1 + k, DATA_COL + 1 + i, s.values[k] ?? null, FORMATS.count));
+    t.series.forEach((s, i) =>
+      b.set(dataTop + 1 + k, DATA_COL + 1 + i, s.values[k] ?? null, FORMATS.count)
+    );
   });
   b.chart({
     kind: "trend",
@@ -45,7 +47,11 @@ function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
     legend: "bottom",
   });
   const sentenceRow = top + 2 + CHART_ROWS;
-  b.set(sentenceRow, 0, m.narrative, undefined, { wrap: true, valign: "top" }).merge(sentenceRow, 0, CHART_COLS);
+  b.set(sentenceRow, 0, m.narrative, undefined, { wrap: true, valign: "top" }).merge(
+    sentenceRow,
+    0,
+    CHART_COLS
+  );
   b.height(sentenceRow, 48);
   return sentenceRow + 2;
 }
@@ -54,7 +60,13 @@ function positionSection(b: SheetBuilder, m: MeasureResult, top: number): number
   const p = m.peer;
   if (!p) return top;
   const end = parseIsoDate(p.periodEnd);
-  b.set(top, 0, `Figure ${m.positionFigure}: ${m.label} – Position against most similar group`, undefined, { bold: true, size: 12 });
+  b.set(
+    top,
+    0,
+    `Figure ${m.positionFigure}: ${m.label} – Position against most similar group`,
+    undefined,
+    { bold: true, size: 12 }
+  );
   const dataTop = top + 1;
   b.row(dataTop, DATA_COL, ["Partnership", "Rate per 1,000", "MSG mean"], HEADER);
   p.members.forEach((member, k) => {
@@ -73,30 +85,59 @@ function positionSection(b: SheetBuilder, m: MeasureResult, top: number): number
     to: { row: top + 1 + rows, col: CHART_COLS },
     categories: columnRange(DATA_COL, dataTop + 1, lastData),
     series: [
-      { name: "Rate per 1,000", values: columnRange(DATA_COL + 1, dataTop + 1, lastData), type: "column", color: BAR, points: ownIndex >= 0 ? [{ index: ownIndex, color: BAR_OWN }] : [] },
-      { name: "MSG mean", values: columnRange(DATA_COL + 2, dataTop + 1, lastData), type: "line", color: MEAN_LINE, dash: "dash", marker: false },
+      {
+        name: "Rate per 1,000",
+        values: columnRange(DATA_COL + 1, dataTop + 1, lastData),
+        type: "column",
+        color: BAR,
+        points: ownIndex >= 0 ? [{ index: ownIndex, color: BAR_OWN }] : [],
+      },
+      {
+        name: "MSG mean",
+        values: columnRange(DATA_COL + 2, dataTop + 1, lastData),
+        type: "line",
+        color: MEAN_LINE,
+        dash: "dash",
+        marker: false,
+      },
     ],
     valueAxisTitle: "Crimes per 1,000 people",
     valueNumberFormat: "0.00",
     legend: "bottom",
   });
   const sentenceRow = top + 2 + rows;
-  b.set(sentenceRow, 0, p.sentence, undefined, { wrap: true, valign: "top" }).merge(sentenceRow, 0, CHART_COLS);
+  b.set(sentenceRow, 0, p.sentence, undefined, { wrap: true, valign: "top" }).merge(
+    sentenceRow,
+    0,
+    CHART_COLS
+  );
   b.height(sentenceRow, 36);
   return sentenceRow + 2;
 }
 
 /** One sheet per priority: each measure's trend figure and position figure with their sentences. */
-export function prioritySheet(model: ReportModel, group: PriorityGroup, name: string): PlanSheet | null {
+export function prioritySheet(
+  model: ReportModel,
+  group: PriorityGroup,
+  name: string
+): PlanSheet | null {
   const measures = group.measures
     .map((id) => model.measures.find((m) => m.id === id))
     .filter((m): m is MeasureResult => m !== undefined && m.trend !== null);
   if (measures.length === 0) return null;
-  const b = new SheetBuilder(name, "priority", { orientation: "portrait", lastCol: CHART_COLS }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14]);
+  const b = new SheetBuilder(name, "priority", {
+    orientation: "portrait",
+    lastCol: CHART_COLS,
+  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14]);
   const title = group.number ? `Priority ${group.number}: ${group.title}` : group.title;
   b.set(0, 0, title, undefined, { bold: true, size: 16, color: "1F4E79" }).merge(0, 0, CHART_COLS);
-  b.set(1, 0, `${model.partnership}, ${model.period.label}: ${model.window.phrase}.`, undefined, { italic: true }).merge(1, 0, CHART_COLS);
-  b.set(1, DATA_COL, "Chart data (the charts read these cells)", undefined, { italic: true, color: "595959" });
+  b.set(1, 0, `${model.partnership}, ${model.period.label}: ${model.window.phrase}.`, undefined, {
+    italic: true,
+  }).merge(1, 0, CHART_COLS);
+  b.set(1, DATA_COL, "Chart data (the charts read these cells)", undefined, {
+    italic: true,
+    color: "595959",
+  });
   let top = 3;
   for (const m of measures) {
     top = trendSection(b, m, top);

@@ -6,10 +6,25 @@ export class SheetBuilder {
   readonly sheet: PlanSheet;
 
   constructor(name: string, role: PlanSheet["role"], page: PlanSheet["page"]) {
-    this.sheet = { name, role, cells: [], merges: [], columnWidths: [], rowHeights: [], charts: [], page };
+    this.sheet = {
+      name,
+      role,
+      cells: [],
+      merges: [],
+      columnWidths: [],
+      rowHeights: [],
+      charts: [],
+      page,
+    };
   }
 
-  set(row: number, col: number, value: PlanCell["value"], numFmt?: string, style?: PlanStyle): this {
+  set(
+    row: number,
+    col: number,
+    value: PlanCell["value"],
+    numFmt?: string,
+    style?: PlanStyle
+  ): this {
     const cell: PlanCell = { row, col, value };
     if (numFmt) cell.numFmt = numFmt;
     if (style) cell.style = style;
@@ -51,7 +66,12 @@ export function columnRange(col: number, fromRow: number, toRow: number): string
 
 /** Picks a sheet name: the wanted one, unless a user's own sheet has it; Excel's 31-character limit kept. */
 export function allocateName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[\\/?*[\]:]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Report";
+  const clean =
+    wanted
+      .replace(/[\\/?*[\]:]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim()
+      .slice(0, 31) || "Report";
   const isTaken = (n: string) => taken.has(n.toLowerCase());
   let name = clean;
   for (let i = 2; isTaken(name); i++) {

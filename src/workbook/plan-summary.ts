@@ -11,7 +11,14 @@ export const RAG_STYLE: Record<Rag, PlanStyle> = {
   "n/a": { fill: "E7E6E6", color: "3A3838", bold: true },
 };
 
-export const HEADER: PlanStyle = { bold: true, fill: "1F4E79", color: "FFFFFF", wrap: true, valign: "middle", border: "box" };
+export const HEADER: PlanStyle = {
+  bold: true,
+  fill: "1F4E79",
+  color: "FFFFFF",
+  wrap: true,
+  valign: "middle",
+  border: "box",
+};
 const NA: PlanStyle = { italic: true, color: "7F7F7F", align: "right" };
 const NA_TEXT = "n/a";
 
@@ -37,25 +44,52 @@ function directionWords(m: MeasureResult): string | null {
 }
 
 const COLUMNS = [
-  "Priority", "Measure", "Target", "Current", "Same period last year", "Baseline", "Change vs baseline",
-  "Significance (z)", "Significant change?", "Status", "Direction of travel", "MSG position", "MSG band",
+  "Priority",
+  "Measure",
+  "Target",
+  "Current",
+  "Same period last year",
+  "Baseline",
+  "Change vs baseline",
+  "Significance (z)",
+  "Significant change?",
+  "Status",
+  "Direction of travel",
+  "MSG position",
+  "MSG band",
 ];
 const WIDTHS = [30, 34, 24, 11, 13, 12, 12, 13, 13, 30, 17, 13, 20];
 
 /** The Summary sheet: title, one row per measure, the key, and the areas for concern. */
 export function summarySheet(model: ReportModel, name: string): PlanSheet {
-  const b = new SheetBuilder(name, "summary", { orientation: "landscape", lastCol: COLUMNS.length - 1 }).widths(WIDTHS);
+  const b = new SheetBuilder(name, "summary", {
+    orientation: "landscape",
+    lastCol: COLUMNS.length - 1,
+  }).widths(WIDTHS);
   const last = COLUMNS.length - 1;
-  b.set(0, 0, `${model.partnership} Performance Summary, ${model.period.label}`, undefined, { bold: true, size: 16, color: "1F4E79" }).merge(0, 0, last);
-  b.set(1, 0, `Recorded figures for ${model.window.phrase}, compared with the same period of ${model.yearLabels.previous} and of the baseline year ${model.yearLabels.baseline}.`, undefined, { italic: true }).merge(1, 0, last);
+  b.set(0, 0, `${model.partnership} Performance Summary, ${model.period.label}`, undefined, {
+    bold: true,
+    size: 16,
+    color: "1F4E79",
+  }).merge(0, 0, last);
+  b.set(
+    1,
+    0,
+    `Recorded figures for ${model.window.phrase}, compared with the same period of ${model.yearLabels.previous} and of the baseline year ${model.yearLabels.baseline}.`,
+    undefined,
+    { italic: true }
+  ).merge(1, 0, last);
   const headerRow = 3;
-  COLUMNS.forEach((h, c) => b.set(headerRow, c, c === 5 ? `Baseline (${model.yearLabels.baseline})` : h, undefined, HEADER));
+  COLUMNS.forEach((h, c) =>
+    b.set(headerRow, c, c === 5 ? `Baseline (${model.yearLabels.baseline})` : h, undefined, HEADER)
+  );
   b.height(headerRow, 32);
 
   model.measures.forEach((m, i) => {
     const r = headerRow + 1 + i;
     const fmt = valueFormat(m);
-    const num = (col: number, v: number | null, f: string) => (v === null ? b.set(r, col, NA_TEXT, undefined, NA) : b.set(r, col, v, f));
+    const num = (col: number, v: number | null, f: string) =>
+      v === null ? b.set(r, col, NA_TEXT, undefined, NA) : b.set(r, col, v, f);
     b.height(r, 30); // two lines: priorities and labels wrap
     b.set(r, 0, m.priority, undefined, { wrap: true, valign: "top" });
     b.set(r, 1, m.label, undefined, { bold: true, wrap: true });
@@ -67,11 +101,23 @@ export function summarySheet(model: ReportModel, name: string): PlanSheet {
     else if (m.kind === "rate") b.set(r, 6, m.changeVsBaseline * 100, FORMATS.points);
     else b.set(r, 6, m.changeVsBaseline, FORMATS.change);
     num(7, m.z, FORMATS.z);
-    b.set(r, 8, m.significant === null ? NA_TEXT : m.significant ? "Yes" : "No", undefined, m.significant === null ? NA : { align: "center" });
+    b.set(
+      r,
+      8,
+      m.significant === null ? NA_TEXT : m.significant ? "Yes" : "No",
+      undefined,
+      m.significant === null ? NA : { align: "center" }
+    );
     b.set(r, 9, RAG_WORDS[m.status], undefined, { ...RAG_STYLE[m.status], wrap: true });
     const dir = directionWords(m);
     b.set(r, 10, dir ?? NA_TEXT, undefined, dir === null ? NA : undefined);
-    b.set(r, 11, m.peer ? `${ordinal(m.peer.position)} of ${m.peer.of}` : NA_TEXT, undefined, m.peer ? { align: "center" } : NA);
+    b.set(
+      r,
+      11,
+      m.peer ? `${ordinal(m.peer.position)} of ${m.peer.of}` : NA_TEXT,
+      undefined,
+      m.peer ? { align: "center" } : NA
+    );
     b.set(r, 12, m.peer ? BAND_WORDS[m.peer.band] : NA_TEXT, undefined, m.peer ? undefined : NA);
   });
 
@@ -92,7 +138,9 @@ export function summarySheet(model: ReportModel, name: string): PlanSheet {
   r += 2;
   b.set(r, 0, "Areas for concern", undefined, { bold: true, size: 13, color: "1F4E79" });
   if (model.concerns.length === 0) {
-    b.set(r + 1, 0, "No measure is in a worse position or of concern this quarter.", undefined, { italic: true }).merge(r + 1, 0, last);
+    b.set(r + 1, 0, "No measure is in a worse position or of concern this quarter.", undefined, {
+      italic: true,
+    }).merge(r + 1, 0, last);
     r++;
   }
   for (const c of model.concerns) {
@@ -102,7 +150,13 @@ export function summarySheet(model: ReportModel, name: string): PlanSheet {
     b.height(r, 36);
   }
   r += 2;
-  b.set(r, 0, "Significance: Wheeler's test for Poisson counts; a change with |z| of 1.96 or more is significant. MSG band: the group mean of member rates plus or minus one standard deviation. Rates of repeat cases are compared in percentage points.", undefined, { italic: true, wrap: true, color: "595959" }).merge(r, 0, last);
+  b.set(
+    r,
+    0,
+    "Significance: Wheeler's test for Poisson counts; a change with |z| of 1.96 or more is significant. MSG band: the group mean of member rates plus or minus one standard deviation. Rates of repeat cases are compared in percentage points.",
+    undefined,
+    { italic: true, wrap: true, color: "595959" }
+  ).merge(r, 0, last);
   b.height(r, 30);
   return b.sheet;
 }

@@ -23,10 +23,17 @@ export function buildPlan(model: ReportModel, ctx: PlanContext): ReportPlan {
   for (const group of model.priorities) {
     const hasCharts = group.measures.some((id) => model.measures.find((m) => m.id === id)?.trend);
     if (!hasCharts) continue;
-    const sheet = prioritySheet(model, group, allocateName(group.number ? `Priority ${group.number}` : group.title, taken));
+    const sheet = prioritySheet(
+      model,
+      group,
+      allocateName(group.number ? `Priority ${group.number}` : group.title, taken)
+    );
     if (sheet) sheets.push(sheet);
   }
-  const domestic = model.ni32 || model.referrals ? domesticSheet(model, allocateName("Domestic Abuse", taken)) : null;
+  const domestic =
+    model.ni32 || model.referrals
+      ? domesticSheet(model, allocateName("Domestic Abuse", taken))
+      : null;
   if (domestic) sheets.push(domestic);
   return { sheets };
 }

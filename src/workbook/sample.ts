@@ -37,25 +37,47 @@ const MONTHLY: Record<string, { y2008: number[]; y2009: number[]; y2010: number[
 };
 
 const MSG = [
-  "East Hertfordshire", "Uttlesford", "Mid Sussex", "Wokingham", "South Oxfordshire", "Vale of White Horse",
-  "Huntingdonshire", "Chiltern", "Mid Suffolk", "Horsham", "Sevenoaks", "Tandridge", "Hart", "Stratford-on-Avon",
+  "East Hertfordshire",
+  "Uttlesford",
+  "Mid Sussex",
+  "Wokingham",
+  "South Oxfordshire",
+  "Vale of White Horse",
+  "Huntingdonshire",
+  "Chiltern",
+  "Mid Suffolk",
+  "Horsham",
+  "Sevenoaks",
+  "Tandridge",
+  "Hart",
+  "Stratford-on-Avon",
 ];
 
 /** Crimes per 1,000 people over three months; the partnership's rate last. Illustrative. */
 const PEER_RATES: Record<string, { previous: number[]; current: number[] }> = {
   // 12th of 15 in both periods, worse than average.
   DWELLING_BURGLARY: {
-    previous: [0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.42, 0.45, 0.47, 0.5, 0.54, 0.88, 0.92, 0.99, 0.84],
-    current: [0.28, 0.31, 0.33, 0.35, 0.37, 0.39, 0.41, 0.43, 0.46, 0.49, 0.52, 0.81, 0.86, 0.93, 0.75],
+    previous: [
+      0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.42, 0.45, 0.47, 0.5, 0.54, 0.88, 0.92, 0.99, 0.84,
+    ],
+    current: [
+      0.28, 0.31, 0.33, 0.35, 0.37, 0.39, 0.41, 0.43, 0.46, 0.49, 0.52, 0.81, 0.86, 0.93, 0.75,
+    ],
   },
   // 3rd, then 4th; better than average.
   THEFT_OF_VEHICLES: {
-    previous: [0.13, 0.18, 0.3, 0.33, 0.34, 0.36, 0.38, 0.4, 0.41, 0.43, 0.45, 0.48, 0.51, 0.55, 0.24],
-    current: [0.1, 0.13, 0.16, 0.33, 0.35, 0.37, 0.38, 0.4, 0.42, 0.44, 0.46, 0.48, 0.51, 0.55, 0.2],
+    previous: [
+      0.13, 0.18, 0.3, 0.33, 0.34, 0.36, 0.38, 0.4, 0.41, 0.43, 0.45, 0.48, 0.51, 0.55, 0.24,
+    ],
+    current: [
+      0.1, 0.13, 0.16, 0.33, 0.35, 0.37, 0.38, 0.4, 0.42, 0.44, 0.46, 0.48, 0.51, 0.55, 0.2,
+    ],
   },
   // 12th, then 13th; average.
   THEFT_FROM_VEHICLES: {
-    previous: [0.78, 0.84, 0.89, 0.93, 0.97, 1.01, 1.05, 1.08, 1.12, 1.16, 1.2, 1.6, 2.1, 2.5, 1.24],
+    previous: [
+      0.78, 0.84, 0.89, 0.93, 0.97, 1.01, 1.05, 1.08, 1.12, 1.16, 1.2, 1.6, 2.1, 2.5, 1.24,
+    ],
     current: [0.8, 0.86, 0.91, 0.95, 0.99, 1.03, 1.07, 1.1, 1.14, 1.18, 1.22, 1.26, 1.8, 2.4, 1.3],
   },
 };
@@ -69,7 +91,14 @@ const REFERRALS: [string, number[]][] = [
   [PARTNERSHIP, [34, 30, 31, 41, 136, 33]],
   ["Total", [254, 247, 243, 241, 985, 268]],
 ];
-const REFERRAL_PERIODS = ["Q1 2009-10", "Q2 2009-10", "Q3 2009-10", "Q4 2009-10", "2009-10", "Q1 2010-11"];
+const REFERRAL_PERIODS = [
+  "Q1 2009-10",
+  "Q2 2009-10",
+  "Q3 2009-10",
+  "Q4 2009-10",
+  "2009-10",
+  "Q1 2010-11",
+];
 
 function monthlyRows(): Cell[][] {
   const rows: Cell[][] = [];
@@ -98,7 +127,9 @@ function peerRows(): Cell[][] {
   for (const [measure, rates] of Object.entries(PEER_RATES)) {
     for (const [end, which] of periods) {
       const names = [...MSG, PARTNERSHIP];
-      rates[which].forEach((rate, i) => rows.push([measure, end, names[i] as string, rate, null, null]));
+      rates[which].forEach((rate, i) =>
+        rows.push([measure, end, names[i] as string, rate, null, null])
+      );
     }
   }
   return rows;
@@ -128,11 +159,56 @@ export function sampleWorkbook(): DataSheet[] {
       table: "Measures",
       columns: col("Measures"),
       rows: [
-        ["DWELLING_BURGLARY", "Dwelling Burglary", PRIORITY_1, "lower is better", "below baseline", null, null, "1.1"],
-        ["THEFT_OF_VEHICLES", "Theft of Vehicles", PRIORITY_1, "lower is better", "below baseline", null, null, "2.1"],
-        ["THEFT_FROM_VEHICLES", "Theft from Vehicles", PRIORITY_1, "lower is better", "below baseline", null, null, "2.3"],
-        ["NI32", "NI 32: repeat incidents of domestic violence", PRIORITY_3, "lower is better", "at most", 0.28, null, null],
-        ["IDVAS_REFERRALS", "Referrals to the IDVAS", PRIORITY_3, "higher is better", "increase on baseline", 0.5, null, null],
+        [
+          "DWELLING_BURGLARY",
+          "Dwelling Burglary",
+          PRIORITY_1,
+          "lower is better",
+          "below baseline",
+          null,
+          null,
+          "1.1",
+        ],
+        [
+          "THEFT_OF_VEHICLES",
+          "Theft of Vehicles",
+          PRIORITY_1,
+          "lower is better",
+          "below baseline",
+          null,
+          null,
+          "2.1",
+        ],
+        [
+          "THEFT_FROM_VEHICLES",
+          "Theft from Vehicles",
+          PRIORITY_1,
+          "lower is better",
+          "below baseline",
+          null,
+          null,
+          "2.3",
+        ],
+        [
+          "NI32",
+          "NI 32: repeat incidents of domestic violence",
+          PRIORITY_3,
+          "lower is better",
+          "at most",
+          0.28,
+          null,
+          null,
+        ],
+        [
+          "IDVAS_REFERRALS",
+          "Referrals to the IDVAS",
+          PRIORITY_3,
+          "higher is better",
+          "increase on baseline",
+          0.5,
+          null,
+          null,
+        ],
       ],
     },
     { name: "Monthly", table: "Monthly", columns: col("Monthly"), rows: monthlyRows() },
@@ -152,18 +228,30 @@ export function sampleWorkbook(): DataSheet[] {
       name: "Referrals",
       table: "Referrals",
       columns: col("Referrals"),
-      rows: REFERRALS.flatMap(([area, values]) => values.map((v, i) => [REFERRAL_PERIODS[i] as string, area, v] as Cell[])),
+      rows: REFERRALS.flatMap(([area, values]) =>
+        values.map((v, i) => [REFERRAL_PERIODS[i] as string, area, v] as Cell[])
+      ),
     },
     {
       name: "About this sample",
       table: null,
       columns: [{ header: "About this sample", width: 110, kind: "text" }],
       rows: [
-        ["South Cambridgeshire CDRP, Q1 2010-11, rebuilt from the published quarterly performance report (July 2010)."],
-        ["As published: the quarterly totals (dwelling burglary 105, 91 in 2008-09; thefts of vehicles 31, 49; thefts from vehicles 182, 158 the previous year, 179 in 2008-09),"],
-        ["the MARAC cases (271, 399, 146) with Q1's 46 repeats, and the IDVAS referrals by district."],
-        ["Illustrative: the monthly splits, previous-year totals the report does not print, the full years' MARAC repeats and every peer rate."],
-        ["They are chosen to agree with the report's text: 12th of 15 for burglary, 3rd then 4th for thefts of vehicles, 12th then 13th for thefts from vehicles."],
+        [
+          "South Cambridgeshire CDRP, Q1 2010-11, rebuilt from the published quarterly performance report (July 2010).",
+        ],
+        [
+          "As published: the quarterly totals (dwelling burglary 105, 91 in 2008-09; thefts of vehicles 31, 49; thefts from vehicles 182, 158 the previous year, 179 in 2008-09),",
+        ],
+        [
+          "the MARAC cases (271, 399, 146) with Q1's 46 repeats, and the IDVAS referrals by district.",
+        ],
+        [
+          "Illustrative: the monthly splits, previous-year totals the report does not print, the full years' MARAC repeats and every peer rate.",
+        ],
+        [
+          "They are chosen to agree with the report's text: 12th of 15 for burglary, 3rd then 4th for thefts of vehicles, 12th then 13th for thefts from vehicles.",
+        ],
       ],
     },
   ];

@@ -16,10 +16,23 @@ export interface SummaryJson {
     z: number | null;
     status: Rag;
     direction: Direction | null;
-    peer: { position: number; of: number; band: Band; mean: number; previousPosition: number | null } | null;
+    peer: {
+      position: number;
+      of: number;
+      band: Band;
+      mean: number;
+      previousPosition: number | null;
+    } | null;
     narrative: string;
   }[];
-  ni32: { period: string; cases: number; repeats: number; rate: number; target: number | null; status: Rag } | null;
+  ni32: {
+    period: string;
+    cases: number;
+    repeats: number;
+    rate: number;
+    target: number | null;
+    status: Rag;
+  } | null;
   referrals: { period: string; partnership: number; total: number; share: number } | null;
   sheets: string[];
 }
@@ -40,15 +53,33 @@ export function summaryJson(model: ReportModel, sheets: readonly string[]): Summ
       status: m.status,
       direction: m.direction,
       peer: m.peer
-        ? { position: m.peer.position, of: m.peer.of, band: m.peer.band, mean: m.peer.mean, previousPosition: m.peer.previousPosition }
+        ? {
+            position: m.peer.position,
+            of: m.peer.of,
+            band: m.peer.band,
+            mean: m.peer.mean,
+            previousPosition: m.peer.previousPosition,
+          }
         : null,
       narrative: m.narrative,
     })),
     ni32: model.ni32
-      ? { period: model.ni32.period, cases: model.ni32.cases, repeats: model.ni32.repeats, rate: model.ni32.rate, target: model.ni32.target, status: model.ni32.status }
+      ? {
+          period: model.ni32.period,
+          cases: model.ni32.cases,
+          repeats: model.ni32.repeats,
+          rate: model.ni32.rate,
+          target: model.ni32.target,
+          status: model.ni32.status,
+        }
       : null,
     referrals: model.referrals
-      ? { period: model.referrals.period, partnership: model.referrals.partnership, total: model.referrals.total, share: model.referrals.share }
+      ? {
+          period: model.referrals.period,
+          partnership: model.referrals.partnership,
+          total: model.referrals.total,
+          share: model.referrals.share,
+        }
       : null,
     sheets: [...sheets],
   };

@@ -26,18 +26,37 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 export const MONTH_FORMAT = "mmm yyyy";
 
 const text = (header: string, width: number): DataColumn => ({ header, width, kind: "text" });
-const num = (header: string, width: number, numFmt = "0"): DataColumn => ({ header, width, kind: "number", numFmt });
+const num = (header: string, width: number, numFmt = "0"): DataColumn => ({
+  header,
+  width,
+  kind: "number",
+  numFmt,
+});
 
 export const CONTRACT_COLUMNS: Record<string, DataColumn[]> = {
   Settings: [text("Setting", 22), { header: "Value", width: 28, kind: "text" }],
   Measures: [
-    text("Measure", 22), text("Label", 30), text("Priority", 38), text("Polarity", 18), text("Target", 22),
-    num("Target value", 13, "General"), num("Tolerance", 11, "General"), text("Figure", 8),
+    text("Measure", 22),
+    text("Label", 30),
+    text("Priority", 38),
+    text("Polarity", 18),
+    text("Target", 22),
+    num("Target value", 13, "General"),
+    num("Tolerance", 11, "General"),
+    text("Figure", 8),
   ],
-  Monthly: [text("Measure", 22), { header: "Month", width: 12, kind: "month", numFmt: MONTH_FORMAT }, num("Count", 9)],
+  Monthly: [
+    text("Measure", 22),
+    { header: "Month", width: 12, kind: "month", numFmt: MONTH_FORMAT },
+    num("Count", 9),
+  ],
   Peers: [
-    text("Measure", 22), { header: "Period end", width: 12, kind: "date", numFmt: DATE_FORMAT }, text("Partnership", 26),
-    num("Rate", 9, "0.00"), num("Count", 9), num("Population", 12, "#,##0"),
+    text("Measure", 22),
+    { header: "Period end", width: 12, kind: "date", numFmt: DATE_FORMAT },
+    text("Partnership", 26),
+    num("Rate", 9, "0.00"),
+    num("Count", 9),
+    num("Population", 12, "#,##0"),
   ],
   MARAC: [text("Period", 12), text("Area", 18), num("Cases", 9), num("Repeat cases", 13)],
   Referrals: [text("Period", 12), text("Area", 24), num("Referrals", 11)],

@@ -29,7 +29,9 @@ export function toCell(v: ExcelJS.CellValue): Cell {
     return result === undefined ? null : toCell(result);
   }
   if (Array.isArray(v.richText)) {
-    return v.richText.map((r: unknown) => (isObject(r) && typeof r.text === "string" ? r.text : "")).join("");
+    return v.richText
+      .map((r: unknown) => (isObject(r) && typeof r.text === "string" ? r.text : ""))
+      .join("");
   }
   if (typeof v.text === "string") return v.text; // hyperlink
   return null;

@@ -23,7 +23,9 @@ async function markedSheets(buffer: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(buffer);
   const xml = await zip.file("xl/workbook.xml")?.async("string");
   if (!xml) return [];
-  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1] as string));
+  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
+    unescapeXml(m[1] as string)
+  );
   const marked: string[] = [];
   const re = new RegExp(`<definedName\\b([^>]*)\\bname="${REPORT_MARKER}"([^>]*)>`, "g");
   for (const m of xml.matchAll(re)) {
@@ -36,12 +38,18 @@ async function markedSheets(buffer: Buffer): Promise<string[]> {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** exceljs's typings omit worksheet.tables (name -> table with its model); this reads it safely. */
 function tablesOf(ws: ExcelJS.Worksheet): { name: string; ref: string }[] {
-  const map = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: unknown } }> }).tables ?? {};
+  const map =
+    (ws as unknown as { tables?: Record<string, { table?: { tableRef?: unknown } }> }).tables ?? {};
   const out: { name: string; ref: string }[] = [];
   for (const [name, t] of Object.entries(map)) {
     const ref = t.table?.tableRef;
@@ -52,10 +60,21 @@ function tablesOf(ws: ExcelJS.Worksheet): { name: string; ref: string }[] {
 
 /** exceljs types its input as an ArrayBuffer-like; hand it exactly the bytes of the Node buffer. */
 export function asArrayBuffer(buffer: Buffer): ArrayBuffer {
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  return buffer.buffer.slice(
+    buffer.byteOffset,
+    buffer.byteOffset + buffer.byteLength
+  ) as ArrayBuffer;
 }
 
-function gridOf(ws: ExcelJS.Worksheet, name: string, source: Grid["source"], top: number, left: number, bottom: number, right: number): Grid {
+function gridOf(
+  ws: ExcelJS.Worksheet,
+  name: string,
+  source: Grid["source"],
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): Grid {
   const rows: Cell[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r + 1);
@@ -73,7 +92,9 @@ function gridOf(ws: ExcelJS.Worksheet, name: string, source: Grid["source"], top
  */
 export async function readWorkbook(buffer: Buffer, fileName = "the file"): Promise<LoadedWorkbook> {
   if (buffer.length < 4 || !ZIP_MAGIC.every((b, i) => buffer[i] === b)) {
-    throw new WorkbookReadError(`${fileName} is not an Excel workbook (.xlsx): it is not a zip package. Save it from Excel as "Excel Workbook (*.xlsx)".`);
+    throw new WorkbookReadError(
+      `${fileName} is not an Excel workbook (.xlsx): it is not a zip package. Save it from Excel as "Excel Workbook (*.xlsx)".`
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -94,7 +115,17 @@ export async function readWorkbook(buffer: Buffer, fileName = "the file"): Promi
       tables.push(gridOf(ws, tableName, "table", a.row, a.col, b.row, b.col));
     }
     if (wanted.has(ws.name.toLowerCase()) && ws.actualRowCount > 0) {
-      sheets.push(gridOf(ws, ws.name, "sheet", 0, 0, Math.max(ws.rowCount - 1, 0), Math.max(ws.columnCount - 1, 0)));
+      sheets.push(
+        gridOf(
+          ws,
+          ws.name,
+          "sheet",
+          0,
+          0,
+          Math.max(ws.rowCount - 1, 0),
+          Math.max(ws.columnCount - 1, 0)
+        )
+      );
     }
   });
   const reportSheets = await markedSheets(buffer);

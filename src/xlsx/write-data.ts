@@ -14,7 +14,12 @@ export async function writeDataWorkbook(sheets: readonly DataSheet[]): Promise<B
     if (s.table === null) {
       ws.getCell(1, 1).value = s.columns[0]?.header ?? s.name;
       ws.getCell(1, 1).font = { bold: true, size: 13 };
-      s.rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 2, c + 1).value = v === null || typeof v === "object" ? null : v)));
+      s.rows.forEach((row, r) =>
+        row.forEach(
+          (v, c) =>
+            (ws.getCell(r + 2, c + 1).value = v === null || typeof v === "object" ? null : v)
+        )
+      );
       continue;
     }
     // An Excel table needs at least one data row; an empty contract table gets one blank row.

@@ -1,5 +1,15 @@
 import ExcelJS from "exceljs";
-import { PlanCell, PlanChart, PlanSheet, PlanStyle, ReportPlan, a1, parseA1, quoteSheet, absoluteRange } from "../workbook";
+import {
+  PlanCell,
+  PlanChart,
+  PlanSheet,
+  PlanStyle,
+  ReportPlan,
+  a1,
+  parseA1,
+  quoteSheet,
+  absoluteRange,
+} from "../workbook";
 import { ChartSpec, addCharts } from "./charts";
 import { markReportSheets } from "./markers";
 
@@ -24,7 +34,8 @@ function applyStyle(cell: ExcelJS.Cell, s: PlanStyle): void {
   }
   if (s.border) {
     const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
-    cell.border = s.border === "box" ? { top: thin, left: thin, bottom: thin, right: thin } : { bottom: thin };
+    cell.border =
+      s.border === "box" ? { top: thin, left: thin, bottom: thin, right: thin } : { bottom: thin };
   }
 }
 
@@ -37,12 +48,20 @@ function writeCell(ws: ExcelJS.Worksheet, c: PlanCell): void {
 }
 
 export function writePlanSheet(workbook: ExcelJS.Workbook, sheet: PlanSheet): void {
-  const ws = workbook.addWorksheet(sheet.name, sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {});
+  const ws = workbook.addWorksheet(
+    sheet.name,
+    sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}
+  );
   for (const w of sheet.columnWidths) ws.getColumn(w.col + 1).width = w.width;
   for (const c of sheet.cells) writeCell(ws, c);
   for (const h of sheet.rowHeights) ws.getRow(h.row + 1).height = h.height;
-  for (const m of sheet.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
-  const lastRow = Math.max(0, ...sheet.cells.map((c) => c.row), ...sheet.charts.map((c) => c.to.row));
+  for (const m of sheet.merges)
+    ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
+  const lastRow = Math.max(
+    0,
+    ...sheet.cells.map((c) => c.row),
+    ...sheet.charts.map((c) => c.to.row)
+  );
   ws.pageSetup = {
     orientation: sheet.page.orientation,
     fitToPage: true,
@@ -60,7 +79,8 @@ function cachedValues(sheet: PlanSheet, range: string): (string | number | null)
   const b = parseA1((to ?? from) as string);
   const byAddress = new Map(sheet.cells.map((c) => [a1(c.row, c.col), c.value]));
   const out: (string | number | null)[] = [];
-  for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.push(byAddress.get(a1(r, c)) ?? null);
+  for (let r = a.row; r <= b.row; r++)
+    for (let c = a.col; c <= b.col; c++) out.push(byAddress.get(a1(r, c)) ?? null);
   return out;
 }
 
@@ -94,7 +114,11 @@ export function chartSpec(sheet: PlanSheet, chart: PlanChart): ChartSpec {
  * The input workbook with its earlier report sheets (marked) replaced by the plan's sheets, charts
  * and markers. Returns the finished file's bytes; nothing touches the disk here.
  */
-export async function renderPlan(workbook: ExcelJS.Workbook, plan: ReportPlan, replace: readonly string[]): Promise<Buffer> {
+export async function renderPlan(
+  workbook: ExcelJS.Workbook,
+  plan: ReportPlan,
+  replace: readonly string[]
+): Promise<Buffer> {
   for (const name of replace) {
     const ws = workbook.getWorksheet(name);
     if (ws) workbook.removeWorksheet(ws.id);
@@ -103,5 +127,8 @@ export async function renderPlan(workbook: ExcelJS.Workbook, plan: ReportPlan, r
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   const charts = plan.sheets.flatMap((s) => s.charts.map((c) => chartSpec(s, c)));
   const withCharts = charts.length > 0 ? await addCharts(written, charts) : written;
-  return markReportSheets(withCharts, plan.sheets.map((s) => s.name));
+  return markReportSheets(
+    withCharts,
+    plan.sheets.map((s) => s.name)
+  );
 }
