@@ -56,7 +56,8 @@ export interface TableView {
   headerAt(column: string): Where;
 }
 
-const blank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+/** Blank: no value, or text of spaces only (a cleared cell, or a formula returning ""). */
+export const blank = (c: Cell | undefined): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** Finds a contract table: an Excel table of that name, else a sheet of that name (header in row 1). */
 export function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | null {
@@ -93,10 +94,13 @@ export function openTable(snapshot: WorkbookSnapshot, name: TableName, issues: I
   });
   const header = { sheet: grid.sheet, cell: a1(grid.origin.row, grid.origin.col) };
   let ok = true;
+  // A missing column is reported where it can be added: the first blank header cell, then the next.
+  const free = headerRow.map((h, i) => (blank(h) ? i : -1)).filter((i) => i >= 0);
+  let after = headerRow.length;
   for (const col of TABLE_SPECS[name].required) {
     if (!columns.has(col.toLowerCase())) {
       ok = false;
-      const at = a1(grid.origin.row, grid.origin.col + headerRow.length);
+      const at = a1(grid.origin.row, grid.origin.col + (free.shift() ?? after++));
       issues.error("COLUMN_MISSING", grid.sheet, at, `${name} has no "${col}" column. Its header row needs: ${TABLE_SPECS[name].required.join(", ")}.`);
     }
   }
