@@ -59,7 +59,7 @@ function checkMonthly(input: ContractInput, w: Windows, issues: IssueList): void
   for (const r of input.monthly) {
     if (!known.has(r.measure) || r.measure === NI32_ID || r.measure === REFERRALS_ID) {
       const why = known.has(r.measure) ? `takes its data from the ${r.measure === NI32_ID ? "MARAC" : "Referrals"} table, not Monthly` : "is not in the Measures table";
-      issues.error("MEASURE_UNKNOWN", r.at.sheet, r.at.cell, `Monthly: measure ${r.measure} ${why}.`);
+      issues.error("MEASURE_UNKNOWN", r.measureAt.sheet, r.measureAt.cell, `Monthly: measure ${r.measure} ${why}.`);
       continue;
     }
     const key = `${r.measure}|${r.month}`;
@@ -104,7 +104,7 @@ function checkPeers(input: ContractInput, issues: IssueList): void {
   const groups = new Map<string, typeof input.peers>();
   for (const r of input.peers) {
     if (!known.has(r.measure)) {
-      issues.error("MEASURE_UNKNOWN", r.at.sheet, r.at.cell, `Peers: measure ${r.measure} is not in the Measures table.`);
+      issues.error("MEASURE_UNKNOWN", r.measureAt.sheet, r.measureAt.cell, `Peers: measure ${r.measure} is not in the Measures table.`);
       continue;
     }
     const key = `${r.measure}|${r.periodEnd}`;

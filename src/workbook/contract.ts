@@ -36,6 +36,7 @@ export interface MonthlyRow {
   month: MonthKey;
   count: number;
   at: Where; // the Month cell
+  measureAt: Where;
 }
 
 export interface PeerRow {
@@ -46,6 +47,7 @@ export interface PeerRow {
   count: number | null;
   population: number | null;
   at: Where; // the Partnership cell
+  measureAt: Where;
   rateAt: Where;
 }
 
@@ -256,7 +258,7 @@ function readMonthly(table: TableView | null, issues: IssueList): MonthlyRow[] {
     const month = reader.date(row, "Month", `Monthly ${measure ?? "row"}`);
     const count = reader.count(row, "Count", `Monthly ${measure ?? "row"}${month ? ` ${month.ymd.year}-${String(month.ymd.month).padStart(2, "0")}` : ""}`);
     if (measure === null || month === null || count === null) continue;
-    out.push({ measure: measure.toUpperCase(), month: monthKeyOf(month.ymd), count, at: row.at("Month") });
+    out.push({ measure: measure.toUpperCase(), month: monthKeyOf(month.ymd), count, at: row.at("Month"), measureAt: row.at("Measure") });
   }
   return out;
 }
@@ -278,7 +280,7 @@ function readPeers(table: TableView | null, issues: IssueList): PeerRow[] {
     const count = row.has("Count") && row.get("Count") !== null ? reader.count(row, "Count", `Peers ${partnership ?? ""}`) : null;
     const population = row.has("Population") && row.get("Population") !== null ? reader.number(row, "Population", false, `Peers ${partnership ?? ""}`, "COUNT_NOT_NUMBER") : null;
     if (measure === null || periodEnd === null || partnership === null || rate === null) continue;
-    out.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership, rate, count, population, at: row.at("Partnership"), rateAt: row.at("Rate") });
+    out.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership, rate, count, population, at: row.at("Partnership"), measureAt: row.at("Measure"), rateAt: row.at("Rate") });
   }
   return out;
 }
