@@ -55,8 +55,11 @@ export function checkContract(input: ContractInput, issues: IssueList): Windows 
 
 function checkMonthly(input: ContractInput, w: Windows, issues: IssueList): void {
   const known = new Set(input.measures.map((m) => m.id));
+  const listed = new Set(input.listedMeasures);
   const firstSeen = new Map<string, string>();
   for (const r of input.monthly) {
+    // A listed measure left out for an error in its Measures row: that error is the one to fix.
+    if (!known.has(r.measure) && listed.has(r.measure) && r.measure !== NI32_ID && r.measure !== REFERRALS_ID) continue;
     if (!known.has(r.measure) || r.measure === NI32_ID || r.measure === REFERRALS_ID) {
       const why = known.has(r.measure) ? `takes its data from the ${r.measure === NI32_ID ? "MARAC" : "Referrals"} table, not Monthly` : "is not in the Measures table";
       issues.error("MEASURE_UNKNOWN", r.measureAt.sheet, r.measureAt.cell, `Monthly: measure ${r.measure} ${why}.`);
@@ -100,9 +103,11 @@ function checkMonthly(input: ContractInput, w: Windows, issues: IssueList): void
 function checkPeers(input: ContractInput, issues: IssueList): void {
   const s = input.settings;
   const known = new Set(input.measures.map((m) => m.id));
+  const listed = new Set(input.listedMeasures);
   const endSerial = isoDate(s.periodEnd);
   const groups = new Map<string, typeof input.peers>();
   for (const r of input.peers) {
+    if (!known.has(r.measure) && listed.has(r.measure)) continue;
     if (!known.has(r.measure)) {
       issues.error("MEASURE_UNKNOWN", r.measureAt.sheet, r.measureAt.cell, `Peers: measure ${r.measure} is not in the Measures table.`);
       continue;

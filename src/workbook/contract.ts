@@ -71,6 +71,8 @@ export interface ReferralRow extends PeriodRow {
 export interface ContractInput {
   settings: Settings;
   measures: MeasureDef[];
+  /** Every well-formed id in the Measures table, including rows left out for errors already reported. */
+  listedMeasures: string[];
   monthly: MonthlyRow[];
   peers: PeerRow[];
   marac: MaracRow[] | null;
@@ -198,7 +200,7 @@ function kindWithValue(kind: Exclude<TargetKind, "below baseline" | "none">, val
   return { kind, value };
 }
 
-function readMeasures(table: TableView | null, settings: Settings | null, issues: IssueList): MeasureDef[] {
+function readMeasures(table: TableView | null, settings: Settings | null, issues: IssueList, listed: Set<string>): MeasureDef[] {
   if (!table) return [];
   const reader = new CellReader(issues);
   const seen = new Set<string>();
@@ -212,6 +214,7 @@ function readMeasures(table: TableView | null, settings: Settings | null, issues
       continue;
     }
     const upper = id.toUpperCase();
+    listed.add(upper);
     if (seen.has(upper)) {
       issues.error("MEASURE_DUPLICATE", at.sheet, at.cell, `Measure ${upper} is listed twice; keep one row.`);
       continue;
@@ -342,19 +345,21 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const settingsT = openTable(snapshot, "Settings", issues, true);
   const measuresT = openTable(snapshot, "Measures", issues, true);
   const settings = readSettings(settingsT, issues);
-  const measures = readMeasures(measuresT, settings, issues);
-  const needsMonthly = measures.some((m) => m.id !== NI32_ID && m.id !== REFERRALS_ID) || measuresT === null;
+  const listed = new Set<string>();
+  const measures = readMeasures(measuresT, settings, issues, listed);
+  // Tables are required by the ids listed, so a measure left out for a bad cell does not hide a missing table.
+  const needsMonthly = [...listed].some((id) => id !== NI32_ID && id !== REFERRALS_ID) || measuresT === null;
   const monthlyT = openTable(snapshot, "Monthly", issues, needsMonthly);
   const peersT = openTable(snapshot, "Peers", issues, false);
-  const maracT = openTable(snapshot, "MARAC", issues, measures.some((m) => m.id === NI32_ID));
-  const referralsT = openTable(snapshot, "Referrals", issues, measures.some((m) => m.id === REFERRALS_ID));
+  const maracT = openTable(snapshot, "MARAC", issues, listed.has(NI32_ID));
+  const referralsT = openTable(snapshot, "Referrals", issues, listed.has(REFERRALS_ID));
   const monthly = readMonthly(monthlyT, issues);
   const peers = readPeers(peersT, issues);
   const marac = readMarac(maracT, settings, issues);
   const referrals = readReferrals(referralsT, settings, issues);
   if (!settings) return null;
   return {
-    settings, measures, monthly, peers, marac, referrals,
+    settings, measures, listedMeasures: [...listed], monthly, peers, marac, referrals,
     tables: { monthly: monthlyT, peers: peersT, marac: maracT, referrals: referralsT, measures: measuresT, settings: settingsT },
   };
 }
