@@ -4,7 +4,7 @@ import {
 } from "../core";
 import { Cell, WorkbookSnapshot, describeCell, isCellError } from "./snapshot";
 import { IssueList } from "./issues";
-import { CellReader, RowView, TableView, Where, openTable, readDate } from "./tables";
+import { CellReader, RowView, TableView, Where, blank, openTable, readDate } from "./tables";
 
 /** The workbook's contract, parsed and typed, every value with the address it came from. */
 export interface Settings {
@@ -187,7 +187,7 @@ function parseTarget(row: RowView, reader: CellReader, issues: IssueList, id: st
   const value = reader.number(row, "Target value", false, `Measure ${id}`, "TARGET_VALUE_INVALID");
   if (value === null) {
     const vAt = row.at("Target value");
-    if (row.get("Target value") === null || row.get("Target value") === "") {
+    if (blank(row.get("Target value"))) {
       issues.error("TARGET_VALUE_INVALID", vAt.sheet, vAt.cell, `Measure ${id}: the target "${kind}" needs a Target value (for example 0.28 for 28%, 0.5 for a 50% increase).`);
     }
     return null;
