@@ -151,7 +151,10 @@ function checkPeers(input: ContractInput, issues: IssueList): void {
     if (s.bandMethod === "ci") {
       for (const r of own) {
         if (r.count === null || r.population === null || r.population <= 0) {
-          issues.error("PEER_COUNTS_MISSING", r.rateAt.sheet, r.rateAt.cell, `Peers: the "ci" band method needs ${s.partnership}'s Count and Population for ${first.measure}, period ending ${endLabel}; add them or set Peer band method to sd.`);
+          // Name the cell to fill in: the Count when it is blank, else the Population.
+          const at = r.count === null ? r.countAt : r.populationAt;
+          const what = r.count === null ? (r.population === null ? "Count and Population" : "Count") : r.population === null ? "Population" : "Population (a positive number)";
+          issues.error("PEER_COUNTS_MISSING", at.sheet, at.cell, `Peers: the "ci" band method needs ${s.partnership}'s ${what} for ${first.measure}, period ending ${endLabel}; add ${r.count === null && r.population === null ? "them" : "it"} or set Peer band method to sd.`);
         }
       }
     }

@@ -49,6 +49,9 @@ export interface PeerRow {
   at: Where; // the Partnership cell
   measureAt: Where;
   rateAt: Where;
+  /** The Count and Population cells; the Rate cell where the table has no such column. */
+  countAt: Where;
+  populationAt: Where;
 }
 
 export interface PeriodRow {
@@ -280,10 +283,12 @@ function readPeers(table: TableView | null, issues: IssueList): PeerRow[] {
       issues.error("PEER_RATE_INVALID", at.sheet, at.cell, `Peers: the rate of ${partnership ?? "this member"} is ${rate}; rates must be positive numbers (crimes per 1,000 people).`);
       continue;
     }
-    const count = row.has("Count") && row.get("Count") !== null ? reader.count(row, "Count", `Peers ${partnership ?? ""}`) : null;
-    const population = row.has("Population") && row.get("Population") !== null ? reader.number(row, "Population", false, `Peers ${partnership ?? ""}`, "COUNT_NOT_NUMBER") : null;
+    // Count and Population are optional: a blank (or spaces-only) cell is no value, not a missing one.
+    const count = row.has("Count") && !blank(row.get("Count")) ? reader.count(row, "Count", `Peers ${partnership ?? ""}`) : null;
+    const population = row.has("Population") && !blank(row.get("Population")) ? reader.number(row, "Population", false, `Peers ${partnership ?? ""}`, "COUNT_NOT_NUMBER") : null;
     if (measure === null || periodEnd === null || partnership === null || rate === null) continue;
-    out.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership, rate, count, population, at: row.at("Partnership"), measureAt: row.at("Measure"), rateAt: row.at("Rate") });
+    out.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership, rate, count, population, at: row.at("Partnership"), measureAt: row.at("Measure"), rateAt: row.at("Rate"),
+      countAt: row.has("Count") ? row.at("Count") : row.at("Rate"), populationAt: row.has("Population") ? row.at("Population") : row.at("Rate") });
   }
   return out;
 }
