@@ -183,7 +183,9 @@ function checkPeriodTable(rows: readonly (MaracRow | ReferralRow)[], table: "MAR
     const qb = quarters.reduce((s, q) => s + value(q as MaracRow | ReferralRow)[1], 0);
     if (ya !== qa || yb !== qb) {
       const what = table === "MARAC" ? `${ya} cases and ${yb} repeats, but its quarters add up to ${qa} and ${qb}` : `${ya}, but its quarters add up to ${qa}`;
-      issues.error("YEAR_TOTAL_MISMATCH", y.rowAt.sheet, y.rowAt.cell, `${table}: ${y.area || "the"} ${y.label} total is ${what}.`);
+      // The cell that disagrees: Cases (or Referrals), else MARAC's Repeat cases.
+      const at = ya === qa && "repeatsAt" in y ? (y as MaracRow).repeatsAt : y.rowAt;
+      issues.error("YEAR_TOTAL_MISMATCH", at.sheet, at.cell, `${table}: ${y.area || "the"} ${y.label} total is ${what}.`);
     }
   }
   // A stated Total must equal the sum of the other areas of its period.

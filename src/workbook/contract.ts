@@ -65,6 +65,7 @@ export interface PeriodRow {
 export interface MaracRow extends PeriodRow {
   cases: number;
   repeats: number;
+  repeatsAt: Where;
 }
 
 export interface ReferralRow extends PeriodRow {
@@ -326,7 +327,7 @@ function readMarac(table: TableView | null, settings: Settings | null, issues: I
       issues.error("REPEATS_EXCEED_CASES", at.sheet, at.cell, `MARAC ${period.label}${area ? ` (${area})` : ""}: ${repeats} repeat cases is more than the ${cases} cases heard.`);
       continue;
     }
-    out.push({ period: period.ref, label: period.label, area, cases, repeats, at: row.at("Period"), rowAt: row.at("Cases") });
+    out.push({ period: period.ref, label: period.label, area, cases, repeats, at: row.at("Period"), rowAt: row.at("Cases"), repeatsAt: row.at("Repeat cases") });
   }
   return out;
 }
