@@ -1,5 +1,5 @@
 import {
-  MonthWindow, ReportingWindow, keyLabel, reportingWindow, shiftBack, periodLabel, periodWindow, samePeriod, longDate, isoDate,
+  MonthWindow, ReportingWindow, keyLabel, windowMonths, reportingWindow, shiftBack, periodLabel, periodWindow, samePeriod, longDate, isoDate,
 } from "../core";
 import { ContractInput, NI32_ID, REFERRALS_ID, ReferralRow, MaracRow, PeriodRow } from "./contract";
 import { IssueList } from "./issues";
@@ -72,7 +72,10 @@ function checkMonthly(input: ContractInput, w: Windows, issues: IssueList): void
     } else firstSeen.set(key, r.at.cell);
   }
   const index = monthIndex(input.monthly);
-  const monthlyHeader = input.tables.monthly?.headerAt("Month") ?? { sheet: "Monthly", cell: "B1" };
+  // A Monthly table that could not be opened is already reported; its rows are not "missing".
+  if (!input.tables.monthly) return;
+  const monthlyHeader = input.tables.monthly.headerAt("Month");
+  const unreadable = new Set(input.unreadableMonths);
   for (const m of input.measures) {
     if (m.id === NI32_ID || m.id === REFERRALS_ID) continue;
     const months = index.get(m.id);
@@ -83,6 +86,9 @@ function checkMonthly(input: ContractInput, w: Windows, issues: IssueList): void
     ];
     for (const [name, win] of windows) {
       const sum = sumWindow(months, win);
+      // A month whose row is there but whose count could not be read has its own error, at its cell.
+      const present = (k: number) => unreadable.has(`${m.id}|${k}`);
+      if (sum.total === null && windowMonths(win).some(present)) continue;
       if (sum.total === null) {
         if (name === "current") {
           issues.error("MEASURE_NO_DATA", m.at.sheet, m.at.cell, `Measure ${m.id} has no Monthly rows for ${keyLabel(win.start)} to ${keyLabel(win.end)}, the months reported on.`);
@@ -93,7 +99,7 @@ function checkMonthly(input: ContractInput, w: Windows, issues: IssueList): void
         }
         continue;
       }
-      for (const k of sum.missing) {
+      for (const k of sum.missing.filter((k) => !present(k))) {
         issues.error("MONTH_MISSING", monthlyHeader.sheet, monthlyHeader.cell, `Monthly: ${m.id} has no row for ${keyLabel(k)}, inside the ${name} window (${keyLabel(win.start)} to ${keyLabel(win.end)}). Add the month (0 if no crimes were recorded).`);
       }
     }
@@ -207,6 +213,8 @@ function checkReservedMeasures(input: ContractInput, w: Windows, issues: IssueLi
   const s = input.settings;
   for (const m of input.measures) {
     if (m.id !== NI32_ID && m.id !== REFERRALS_ID) continue;
+    // A MARAC or Referrals table that could not be opened is already reported.
+    if ((m.id === NI32_ID ? input.marac : input.referrals) === null) continue;
     const rows: PeriodRow[] =
       m.id === NI32_ID ? maracRowsFor(input.marac ?? [], s.partnership) : (input.referrals ?? []).filter((r) => sameArea(r.area, s.partnership));
     const table = m.id === NI32_ID ? "MARAC" : "Referrals";

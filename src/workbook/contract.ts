@@ -78,6 +78,8 @@ export interface ContractInput {
   /** Every well-formed id in the Measures table, including rows left out for errors already reported. */
   listedMeasures: string[];
   monthly: MonthlyRow[];
+  /** "MEASURE|monthKey" of Monthly rows whose measure and month were read but whose count was not (already reported). */
+  unreadableMonths: string[];
   peers: PeerRow[];
   marac: MaracRow[] | null;
   referrals: ReferralRow[] | null;
@@ -256,7 +258,7 @@ function readMeasures(table: TableView | null, settings: Settings | null, issues
   return out;
 }
 
-function readMonthly(table: TableView | null, issues: IssueList): MonthlyRow[] {
+function readMonthly(table: TableView | null, issues: IssueList, unreadable: Set<string>): MonthlyRow[] {
   if (!table) return [];
   const reader = new CellReader(issues);
   const out: MonthlyRow[] = [];
@@ -264,6 +266,7 @@ function readMonthly(table: TableView | null, issues: IssueList): MonthlyRow[] {
     const measure = reader.text(row, "Measure", true, "A Monthly row");
     const month = reader.date(row, "Month", `Monthly ${measure ?? "row"}`);
     const count = reader.count(row, "Count", `Monthly ${measure ?? "row"}${month ? ` ${month.ymd.year}-${String(month.ymd.month).padStart(2, "0")}` : ""}`);
+    if (measure !== null && month !== null && count === null) unreadable.add(`${measure.toUpperCase()}|${monthKeyOf(month.ymd)}`);
     if (measure === null || month === null || count === null) continue;
     out.push({ measure: measure.toUpperCase(), month: monthKeyOf(month.ymd), count, at: row.at("Month"), measureAt: row.at("Measure") });
   }
@@ -359,13 +362,14 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const peersT = openTable(snapshot, "Peers", issues, false);
   const maracT = openTable(snapshot, "MARAC", issues, listed.has(NI32_ID));
   const referralsT = openTable(snapshot, "Referrals", issues, listed.has(REFERRALS_ID));
-  const monthly = readMonthly(monthlyT, issues);
+  const unreadable = new Set<string>();
+  const monthly = readMonthly(monthlyT, issues, unreadable);
   const peers = readPeers(peersT, issues);
   const marac = readMarac(maracT, settings, issues);
   const referrals = readReferrals(referralsT, settings, issues);
   if (!settings) return null;
   return {
-    settings, measures, listedMeasures: [...listed], monthly, peers, marac, referrals,
+    settings, measures, listedMeasures: [...listed], monthly, unreadableMonths: [...unreadable], peers, marac, referrals,
     tables: { monthly: monthlyT, peers: peersT, marac: maracT, referrals: referralsT, measures: measuresT, settings: settingsT },
   };
 }
