@@ -177,13 +177,16 @@ function checkPeriodTable(rows: readonly (MaracRow | ReferralRow)[], table: "MAR
       issues.error("ROW_DUPLICATE", r.at.sheet, r.at.cell, `${table}: ${r.area || "the area"} has two rows for ${r.label} (the other is ${prev.at.cell}); keep one.`);
     } else seen.set(key, r);
   }
+  // A row whose period was read but whose values were not has its own error; sums over its period would be wrong.
+  const unreadable = table === "MARAC" ? input.unreadablePeriods.marac : input.unreadablePeriods.referrals;
+  const hasUnreadable = (win: MonthWindow) => unreadable.some((u) => overlaps(periodWindow(u, sm), win));
   const value = (r: MaracRow | ReferralRow): [number, number] => ("referrals" in r ? [r.referrals, 0] : [r.cases, r.repeats]);
   // A year's row must equal the sum of its four quarters, where all are given.
   for (const y of seen.values()) {
     if (y.period.kind !== "year") continue;
     const yw = periodWindow(y.period, sm);
     const quarters = [...seen.values()].filter((q) => q.period.kind === "quarter" && sameArea(q.area, y.area) && periodWindow(q.period, sm).start >= yw.start && periodWindow(q.period, sm).end <= yw.end);
-    if (quarters.length !== 4) continue;
+    if (quarters.length !== 4 || hasUnreadable(yw)) continue;
     const [ya, yb] = value(y as MaracRow | ReferralRow);
     const qa = quarters.reduce((s, q) => s + value(q as MaracRow | ReferralRow)[0], 0);
     const qb = quarters.reduce((s, q) => s + value(q as MaracRow | ReferralRow)[1], 0);
@@ -199,7 +202,7 @@ function checkPeriodTable(rows: readonly (MaracRow | ReferralRow)[], table: "MAR
     for (const t of seen.values()) {
       if (!isTotalArea(t.area)) continue;
       const others = [...seen.values()].filter((r) => !isTotalArea(r.area) && samePeriod(r.period, t.period));
-      if (others.length === 0) continue;
+      if (others.length === 0 || hasUnreadable(periodWindow(t.period, sm))) continue;
       const sum = others.reduce((s, r) => s + (r as ReferralRow).referrals, 0);
       const stated = (t as ReferralRow).referrals;
       if (sum !== stated) {
@@ -220,12 +223,19 @@ function checkReservedMeasures(input: ContractInput, w: Windows, issues: IssueLi
     const table = m.id === NI32_ID ? "MARAC" : "Referrals";
     const sel = selectPeriodRows(rows, w.current, s.startMonth);
     if (sel.complete) continue;
+    // Rows of the window that are there but could not be read are reported at their cells, not as missing.
+    const unreadable = m.id === NI32_ID ? input.unreadablePeriods.marac : input.unreadablePeriods.referrals;
+    if (unreadable.some((u) => overlaps(periodWindow(u, s.startMonth), w.current))) continue;
     if (sel.partial) {
       issues.error("PERIOD_MISSING", m.at.sheet, m.at.cell, `${table} has only some quarters of ${w.reporting.label}'s window (${keyLabel(w.current.start)} to ${keyLabel(w.current.end)}); add the missing quarters.`);
     } else {
       issues.error("MEASURE_NO_DATA", m.at.sheet, m.at.cell, `Measure ${m.id}: the ${table} table has no rows${m.id === REFERRALS_ID ? ` for ${s.partnership}` : ""} covering ${keyLabel(w.current.start)} to ${keyLabel(w.current.end)}.`);
     }
   }
+}
+
+function overlaps(a: MonthWindow, b: MonthWindow): boolean {
+  return a.start <= b.end && b.start <= a.end;
 }
 
 function isoOfSerial(serial: number): string {

@@ -78,6 +78,8 @@ export interface ContractInput {
   /** Every well-formed id in the Measures table, including rows left out for errors already reported. */
   listedMeasures: string[];
   monthly: MonthlyRow[];
+  /** Periods of MARAC and Referrals rows whose period was read but whose values were not (already reported). */
+  unreadablePeriods: { marac: PeriodRef[]; referrals: PeriodRef[] };
   /** "MEASURE|monthKey" of Monthly rows whose measure and month were read but whose count was not (already reported). */
   unreadableMonths: string[];
   peers: PeerRow[];
@@ -315,7 +317,7 @@ function readPeriod(row: RowView, reader: CellReader, issues: IssueList, startMo
   return { ref, label: label.trim() };
 }
 
-function readMarac(table: TableView | null, settings: Settings | null, issues: IssueList): MaracRow[] | null {
+function readMarac(table: TableView | null, settings: Settings | null, issues: IssueList, unreadable: PeriodRef[]): MaracRow[] | null {
   if (!table) return null;
   const reader = new CellReader(issues);
   const out: MaracRow[] = [];
@@ -324,6 +326,7 @@ function readMarac(table: TableView | null, settings: Settings | null, issues: I
     const area = reader.text(row, "Area", false, "MARAC") ?? "";
     const cases = reader.count(row, "Cases", `MARAC ${period?.label ?? ""}`.trim());
     const repeats = reader.count(row, "Repeat cases", `MARAC ${period?.label ?? ""}`.trim());
+    if (period !== null && (cases === null || repeats === null || repeats > cases)) unreadable.push(period.ref);
     if (period === null || cases === null || repeats === null) continue;
     if (repeats > cases) {
       const at = row.at("Repeat cases");
@@ -335,7 +338,7 @@ function readMarac(table: TableView | null, settings: Settings | null, issues: I
   return out;
 }
 
-function readReferrals(table: TableView | null, settings: Settings | null, issues: IssueList): ReferralRow[] | null {
+function readReferrals(table: TableView | null, settings: Settings | null, issues: IssueList, unreadable: PeriodRef[]): ReferralRow[] | null {
   if (!table) return null;
   const reader = new CellReader(issues);
   const out: ReferralRow[] = [];
@@ -343,6 +346,7 @@ function readReferrals(table: TableView | null, settings: Settings | null, issue
     const period = readPeriod(row, reader, issues, settings?.startMonth ?? 4, "Referrals");
     const area = reader.text(row, "Area", true, "Referrals");
     const referrals = reader.count(row, "Referrals", `Referrals ${area ?? ""} ${period?.label ?? ""}`.trim());
+    if (period !== null && (area === null || referrals === null)) unreadable.push(period.ref);
     if (period === null || area === null || referrals === null) continue;
     out.push({ period: period.ref, label: period.label, area, referrals, at: row.at("Period"), rowAt: row.at("Referrals") });
   }
@@ -365,11 +369,12 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const unreadable = new Set<string>();
   const monthly = readMonthly(monthlyT, issues, unreadable);
   const peers = readPeers(peersT, issues);
-  const marac = readMarac(maracT, settings, issues);
-  const referrals = readReferrals(referralsT, settings, issues);
+  const unreadablePeriods = { marac: [] as PeriodRef[], referrals: [] as PeriodRef[] };
+  const marac = readMarac(maracT, settings, issues, unreadablePeriods.marac);
+  const referrals = readReferrals(referralsT, settings, issues, unreadablePeriods.referrals);
   if (!settings) return null;
   return {
-    settings, measures, listedMeasures: [...listed], monthly, unreadableMonths: [...unreadable], peers, marac, referrals,
+    settings, measures, listedMeasures: [...listed], monthly, unreadableMonths: [...unreadable], unreadablePeriods, peers, marac, referrals,
     tables: { monthly: monthlyT, peers: peersT, marac: maracT, referrals: referralsT, measures: measuresT, settings: settingsT },
   };
 }
