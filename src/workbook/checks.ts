@@ -136,7 +136,10 @@ function checkPeers(input: ContractInput, issues: IssueList): void {
       continue;
     }
     const own = rows.filter((r) => sameArea(r.partnership, s.partnership));
-    if (own.length === 0) {
+    // Members whose rate could not be read are in the group; their rate has its own error.
+    const unread = input.unreadablePeers.filter((u) => u.measure === first.measure && u.periodEnd === first.periodEnd);
+    const ownUnread = unread.some((u) => sameArea(u.partnership, s.partnership));
+    if (own.length === 0 && !ownUnread) {
       issues.error("PEER_PARTNERSHIP_MISSING", first.at.sheet, first.at.cell, `Peers: the group for ${first.measure}, period ending ${endLabel}, does not include ${s.partnership} (the Partnership setting). Add its rate, or check the spelling.`);
     } else if (own.length > 1) {
       const second = own[1] as (typeof own)[number];
@@ -151,8 +154,9 @@ function checkPeers(input: ContractInput, issues: IssueList): void {
       }
       if (!prev) names.set(k, r.at.cell);
     }
-    if (rows.length < MIN_GROUP) {
-      issues.error("PEER_GROUP_TOO_SMALL", first.at.sheet, first.at.cell, `Peers: the group for ${first.measure}, period ending ${endLabel}, has ${rows.length} member${rows.length === 1 ? "" : "s"}; a most similar group needs at least ${MIN_GROUP}.`);
+    const members = rows.length + unread.length;
+    if (members < MIN_GROUP) {
+      issues.error("PEER_GROUP_TOO_SMALL", first.at.sheet, first.at.cell, `Peers: the group for ${first.measure}, period ending ${endLabel}, has ${members} member${members === 1 ? "" : "s"}; a most similar group needs at least ${MIN_GROUP}.`);
     }
     if (s.bandMethod === "ci") {
       for (const r of own) {

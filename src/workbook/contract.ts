@@ -80,6 +80,7 @@ export interface ContractInput {
   monthly: MonthlyRow[];
   /** Periods of MARAC and Referrals rows whose period was read but whose values were not (already reported). */
   unreadablePeriods: { marac: PeriodRef[]; referrals: PeriodRef[] };
+  unreadablePeers: UnreadablePeer[];
   /** "MEASURE|monthKey" of Monthly rows whose measure and month were read but whose count was not (already reported). */
   unreadableMonths: string[];
   peers: PeerRow[];
@@ -275,7 +276,14 @@ function readMonthly(table: TableView | null, issues: IssueList, unreadable: Set
   return out;
 }
 
-function readPeers(table: TableView | null, issues: IssueList): PeerRow[] {
+/** A Peers row whose member is known but whose rate could not be read (already reported at its cell). */
+export interface UnreadablePeer {
+  measure: string;
+  periodEnd: number;
+  partnership: string;
+}
+
+function readPeers(table: TableView | null, issues: IssueList, unreadable: UnreadablePeer[]): PeerRow[] {
   if (!table) return [];
   const reader = new CellReader(issues);
   const out: PeerRow[] = [];
@@ -284,6 +292,9 @@ function readPeers(table: TableView | null, issues: IssueList): PeerRow[] {
     const periodEnd = reader.date(row, "Period end", `Peers ${measure ?? "row"}`);
     const partnership = reader.text(row, "Partnership", true, `Peers ${measure ?? "row"}`);
     const rate = reader.number(row, "Rate", true, `Peers ${measure ?? "row"} ${partnership ?? ""}`.trim(), "PEER_RATE_INVALID");
+    if ((rate === null || rate <= 0) && measure !== null && periodEnd !== null && partnership !== null) {
+      unreadable.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership });
+    }
     if (rate !== null && rate <= 0) {
       const at = row.at("Rate");
       issues.error("PEER_RATE_INVALID", at.sheet, at.cell, `Peers: the rate of ${partnership ?? "this member"} is ${rate}; rates must be positive numbers (crimes per 1,000 people).`);
@@ -368,13 +379,14 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const referralsT = openTable(snapshot, "Referrals", issues, listed.has(REFERRALS_ID));
   const unreadable = new Set<string>();
   const monthly = readMonthly(monthlyT, issues, unreadable);
-  const peers = readPeers(peersT, issues);
+  const unreadablePeers: UnreadablePeer[] = [];
+  const peers = readPeers(peersT, issues, unreadablePeers);
   const unreadablePeriods = { marac: [] as PeriodRef[], referrals: [] as PeriodRef[] };
   const marac = readMarac(maracT, settings, issues, unreadablePeriods.marac);
   const referrals = readReferrals(referralsT, settings, issues, unreadablePeriods.referrals);
   if (!settings) return null;
   return {
-    settings, measures, listedMeasures: [...listed], monthly, unreadableMonths: [...unreadable], unreadablePeriods, peers, marac, referrals,
+    settings, measures, listedMeasures: [...listed], monthly, unreadableMonths: [...unreadable], unreadablePeriods, unreadablePeers, peers, marac, referrals,
     tables: { monthly: monthlyT, peers: peersT, marac: maracT, referrals: referralsT, measures: measuresT, settings: settingsT },
   };
 }
