@@ -1,0 +1,11 @@
+import { coreSection } from "./section-core";
+import { engineSection } from "./section-engine";
+import { functionsSection } from "./section-functions";
+import { Section } from "./types";
+
+/**
+ * Every section of the bench, in the order it runs and prints. A new figure (the .xlsx report end
+ * to end, Office.js sync counts and bytes per sync against the fake host) is a new module exporting
+ * a Section, added here; its result lands under its key in the JSON output.
+ */
+export const SECTIONS: readonly Section[] = [functionsSection, coreSection, engineSection];
