@@ -1,6 +1,21 @@
 import {
-  BandMethod, DEFAULT_TOLERANCE, MonthKey, PeriodRef, Polarity, Target, WINDOW_KINDS, WindowKind, Ymd,
-  monthKeyOf, parsePeriodLabel, parsePolarity, parseYearLabel, yearLabel, TARGET_KINDS, TargetKind, impliedPolarity,
+  BandMethod,
+  DEFAULT_TOLERANCE,
+  MonthKey,
+  PeriodRef,
+  Polarity,
+  Target,
+  WINDOW_KINDS,
+  WindowKind,
+  Ymd,
+  monthKeyOf,
+  parsePeriodLabel,
+  parsePolarity,
+  parseYearLabel,
+  yearLabel,
+  TARGET_KINDS,
+  TargetKind,
+  impliedPolarity,
 } from "../core";
 import { Cell, WorkbookSnapshot, describeCell, isCellError } from "./snapshot";
 import { IssueList } from "./issues";
@@ -86,10 +101,25 @@ export interface ContractInput {
   peers: PeerRow[];
   marac: MaracRow[] | null;
   referrals: ReferralRow[] | null;
-  tables: { monthly: TableView | null; peers: TableView | null; marac: TableView | null; referrals: TableView | null; measures: TableView | null; settings: TableView | null };
+  tables: {
+    monthly: TableView | null;
+    peers: TableView | null;
+    marac: TableView | null;
+    referrals: TableView | null;
+    measures: TableView | null;
+    settings: TableView | null;
+  };
 }
 
-const SETTING_NAMES = ["partnership", "period end", "baseline year", "year start month", "window", "peer band method", "default tolerance"];
+const SETTING_NAMES = [
+  "partnership",
+  "period end",
+  "baseline year",
+  "year start month",
+  "window",
+  "peer band method",
+  "default tolerance",
+];
 
 function readSettings(table: TableView | null, issues: IssueList): Settings | null {
   if (!table) return null;
@@ -101,7 +131,12 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
     const key = name.toLowerCase();
     if (!SETTING_NAMES.includes(key)) {
       const at = row.at("Setting");
-      issues.warning("SETTING_UNKNOWN", at.sheet, at.cell, `"${name}" is not a setting the report uses; it is ignored. Settings are: Partnership, Period end, Baseline year, Year start month, Window, Peer band method, Default tolerance.`);
+      issues.warning(
+        "SETTING_UNKNOWN",
+        at.sheet,
+        at.cell,
+        `"${name}" is not a setting the report uses; it is ignored. Settings are: Partnership, Period end, Baseline year, Year start month, Window, Peer band method, Default tolerance.`
+      );
       continue;
     }
     if (byName.has(key)) {
@@ -112,14 +147,20 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
     byName.set(key, row);
   }
   const missing = (name: string) => {
-    issues.error("SETTING_MISSING", table.header.sheet, table.headerAt("Setting").cell, `Settings has no "${name}" row; add it (Setting "${name}" with its Value).`);
+    issues.error(
+      "SETTING_MISSING",
+      table.header.sheet,
+      table.headerAt("Setting").cell,
+      `Settings has no "${name}" row; add it (Setting "${name}" with its Value).`
+    );
   };
   const value = (name: string): { v: Cell; at: Where } | null => {
     const row = byName.get(name.toLowerCase());
     if (!row) return null;
     return { v: row.get("Value"), at: row.at("Value") };
   };
-  const invalid = (at: Where, message: string) => issues.error("SETTING_INVALID", at.sheet, at.cell, message);
+  const invalid = (at: Where, message: string) =>
+    issues.error("SETTING_INVALID", at.sheet, at.cell, message);
   const isBlank = (v: Cell) => v === null || (typeof v === "string" && v.trim() === "");
 
   // Year start month first: the baseline year's form depends on it.
@@ -127,14 +168,22 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
   const sm = value("Year start month");
   if (sm && !isBlank(sm.v)) {
     if (sm.v === 4 || sm.v === 1 || sm.v === "4" || sm.v === "1") startMonth = Number(sm.v);
-    else invalid(sm.at, `Year start month must be 4 (financial years, April to March) or 1 (calendar years), not ${describeCell(sm.v)}.`);
+    else
+      invalid(
+        sm.at,
+        `Year start month must be 4 (financial years, April to March) or 1 (calendar years), not ${describeCell(sm.v)}.`
+      );
   }
 
   let partnership: string | null = null;
   const p = value("Partnership");
   if (!p) missing("Partnership");
   else if (typeof p.v === "string" && p.v.trim() !== "") partnership = p.v.trim();
-  else invalid(p.at, `Partnership must be the partnership's name as it appears in the Peers and Referrals tables, not ${describeCell(p.v)}.`);
+  else
+    invalid(
+      p.at,
+      `Partnership must be the partnership's name as it appears in the Peers and Referrals tables, not ${describeCell(p.v)}.`
+    );
 
   let periodEnd: Ymd | null = null;
   const pe = value("Period end");
@@ -149,7 +198,16 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
     baselineStartYear = parseYearLabel(text, startMonth);
     if (baselineStartYear === null) {
       const example = startMonth === 1 ? "2008" : "2008-09";
-      issues.error("BASELINE_INVALID", by.at.sheet, by.at.cell, `Baseline year must be a year like ${example}, not ${describeCell(by.v)}.`);
+      const asDate =
+        typeof by.v === "number" && startMonth !== 1
+          ? " If you typed a year like 2008-09, Excel may have turned it into a date: format the cell as Text and type it again."
+          : "";
+      issues.error(
+        "BASELINE_INVALID",
+        by.at.sheet,
+        by.at.cell,
+        `Baseline year must be a year like ${example}, not ${describeCell(by.v)}.${asDate}`
+      );
     }
   }
 
@@ -159,7 +217,8 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
     const t = typeof w.v === "string" ? w.v.trim().toLowerCase() : "";
     const found = WINDOW_KINDS.find((k) => k === t);
     if (found) window = found;
-    else invalid(w.at, `Window must be one of: ${WINDOW_KINDS.join(", ")}; not ${describeCell(w.v)}.`);
+    else
+      invalid(w.at, `Window must be one of: ${WINDOW_KINDS.join(", ")}; not ${describeCell(w.v)}.`);
   }
 
   let bandMethod: BandMethod = "sd";
@@ -167,14 +226,22 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
   if (bm && !isBlank(bm.v)) {
     const t = typeof bm.v === "string" ? bm.v.trim().toLowerCase() : "";
     if (t === "sd" || t === "ci") bandMethod = t;
-    else invalid(bm.at, `Peer band method must be "sd" (mean plus or minus one standard deviation) or "ci" (95% interval), not ${describeCell(bm.v)}.`);
+    else
+      invalid(
+        bm.at,
+        `Peer band method must be "sd" (mean plus or minus one standard deviation) or "ci" (95% interval), not ${describeCell(bm.v)}.`
+      );
   }
 
   let tolerance = DEFAULT_TOLERANCE;
   const tol = value("Default tolerance");
   if (tol && !isBlank(tol.v)) {
     if (typeof tol.v === "number" && tol.v >= 0 && tol.v < 1) tolerance = tol.v;
-    else invalid(tol.at, `Default tolerance must be a fraction from 0 to under 1 (0.05 is 5%), not ${describeCell(tol.v)}.`);
+    else
+      invalid(
+        tol.at,
+        `Default tolerance must be a fraction from 0 to under 1 (0.05 is 5%), not ${describeCell(tol.v)}.`
+      );
   }
 
   if (partnership === null || periodEnd === null || baselineStartYear === null) return null;
@@ -183,13 +250,23 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
 
 const MEASURE_ID = /^[A-Za-z0-9_]+$/;
 
-function parseTarget(row: RowView, reader: CellReader, issues: IssueList, id: string): Target | null {
+function parseTarget(
+  row: RowView,
+  reader: CellReader,
+  issues: IssueList,
+  id: string
+): Target | null {
   const at = row.at("Target");
   const text = reader.text(row, "Target", true, `Measure ${id}`);
   if (text === null) return null;
   const kind = TARGET_KINDS.find((k) => k === text.toLowerCase().replace(/\s+/g, " "));
   if (!kind) {
-    issues.error("TARGET_INVALID", at.sheet, at.cell, `Measure ${id}: Target must be one of: ${TARGET_KINDS.join(", ")}; not "${text}".`);
+    issues.error(
+      "TARGET_INVALID",
+      at.sheet,
+      at.cell,
+      `Measure ${id}: Target must be one of: ${TARGET_KINDS.join(", ")}; not "${text}".`
+    );
     return null;
   }
   if (kind === "below baseline" || kind === "none") return { kind };
@@ -197,19 +274,32 @@ function parseTarget(row: RowView, reader: CellReader, issues: IssueList, id: st
   if (value === null) {
     const vAt = row.at("Target value");
     if (blank(row.get("Target value"))) {
-      issues.error("TARGET_VALUE_INVALID", vAt.sheet, vAt.cell, `Measure ${id}: the target "${kind}" needs a Target value (for example 0.28 for 28%, 0.5 for a 50% increase).`);
+      issues.error(
+        "TARGET_VALUE_INVALID",
+        vAt.sheet,
+        vAt.cell,
+        `Measure ${id}: the target "${kind}" needs a Target value (for example 0.28 for 28%, 0.5 for a 50% increase).`
+      );
     }
     return null;
   }
   return kindWithValue(kind, value);
 }
 
-function kindWithValue(kind: Exclude<TargetKind, "below baseline" | "none">, value: number): Target {
+function kindWithValue(
+  kind: Exclude<TargetKind, "below baseline" | "none">,
+  value: number
+): Target {
   if (kind === "increase on baseline") return { kind, fraction: value };
   return { kind, value };
 }
 
-function readMeasures(table: TableView | null, settings: Settings | null, issues: IssueList, listed: Set<string>): MeasureDef[] {
+function readMeasures(
+  table: TableView | null,
+  settings: Settings | null,
+  issues: IssueList,
+  listed: Set<string>
+): MeasureDef[] {
   if (!table) return [];
   const reader = new CellReader(issues);
   const seen = new Set<string>();
@@ -219,13 +309,23 @@ function readMeasures(table: TableView | null, settings: Settings | null, issues
     const id = reader.text(row, "Measure", true, "A measure");
     if (id === null) continue;
     if (!MEASURE_ID.test(id)) {
-      issues.error("MEASURE_ID_INVALID", at.sheet, at.cell, `"${id}" is not a measure id: use letters, digits and underscores only (for example DWELLING_BURGLARY).`);
+      issues.error(
+        "MEASURE_ID_INVALID",
+        at.sheet,
+        at.cell,
+        `"${id}" is not a measure id: use letters, digits and underscores only (for example DWELLING_BURGLARY).`
+      );
       continue;
     }
     const upper = id.toUpperCase();
     listed.add(upper);
     if (seen.has(upper)) {
-      issues.error("MEASURE_DUPLICATE", at.sheet, at.cell, `Measure ${upper} is listed twice; keep one row.`);
+      issues.error(
+        "MEASURE_DUPLICATE",
+        at.sheet,
+        at.cell,
+        `Measure ${upper} is listed twice; keep one row.`
+      );
       continue;
     }
     seen.add(upper);
@@ -235,7 +335,12 @@ function readMeasures(table: TableView | null, settings: Settings | null, issues
     const polarity = polText === null ? null : parsePolarity(polText);
     if (polText !== null && polarity === null) {
       const pAt = row.at("Polarity");
-      issues.error("POLARITY_INVALID", pAt.sheet, pAt.cell, `Measure ${upper}: Polarity must be "lower is better" or "higher is better", not "${polText}".`);
+      issues.error(
+        "POLARITY_INVALID",
+        pAt.sheet,
+        pAt.cell,
+        `Measure ${upper}: Polarity must be "lower is better" or "higher is better", not "${polText}".`
+      );
     }
     const target = parseTarget(row, reader, issues, upper);
     let tolerance = settings?.tolerance ?? DEFAULT_TOLERANCE;
@@ -244,14 +349,24 @@ function readMeasures(table: TableView | null, settings: Settings | null, issues
       if (tol >= 0 && tol < 1) tolerance = tol;
       else {
         const tAt = row.at("Tolerance");
-        issues.error("TOLERANCE_INVALID", tAt.sheet, tAt.cell, `Measure ${upper}: Tolerance must be a fraction from 0 to under 1 (0.05 is 5%), not ${tol}.`);
+        issues.error(
+          "TOLERANCE_INVALID",
+          tAt.sheet,
+          tAt.cell,
+          `Measure ${upper}: Tolerance must be a fraction from 0 to under 1 (0.05 is 5%), not ${tol}.`
+        );
       }
     }
     if (polarity !== null && target !== null) {
       const implied = impliedPolarity(target.kind);
       if (implied !== null && implied !== polarity) {
         const tAt = row.at("Target");
-        issues.warning("TARGET_POLARITY_MISMATCH", tAt.sheet, tAt.cell, `Measure ${upper}: the target "${target.kind}" suits a measure where ${implied} is better, but Polarity says ${polarity} is better. Status follows the target; check which is meant.`);
+        issues.warning(
+          "TARGET_POLARITY_MISMATCH",
+          tAt.sheet,
+          tAt.cell,
+          `Measure ${upper}: the target "${target.kind}" suits a measure where ${implied} is better, but Polarity says ${polarity} is better. Status follows the target; check which is meant.`
+        );
       }
     }
     const figure = reader.text(row, "Figure", false, `Measure ${upper}`);
@@ -261,17 +376,32 @@ function readMeasures(table: TableView | null, settings: Settings | null, issues
   return out;
 }
 
-function readMonthly(table: TableView | null, issues: IssueList, unreadable: Set<string>): MonthlyRow[] {
+function readMonthly(
+  table: TableView | null,
+  issues: IssueList,
+  unreadable: Set<string>
+): MonthlyRow[] {
   if (!table) return [];
   const reader = new CellReader(issues);
   const out: MonthlyRow[] = [];
   for (const row of table.rows) {
     const measure = reader.text(row, "Measure", true, "A Monthly row");
     const month = reader.date(row, "Month", `Monthly ${measure ?? "row"}`);
-    const count = reader.count(row, "Count", `Monthly ${measure ?? "row"}${month ? ` ${month.ymd.year}-${String(month.ymd.month).padStart(2, "0")}` : ""}`);
-    if (measure !== null && month !== null && count === null) unreadable.add(`${measure.toUpperCase()}|${monthKeyOf(month.ymd)}`);
+    const count = reader.count(
+      row,
+      "Count",
+      `Monthly ${measure ?? "row"}${month ? ` ${month.ymd.year}-${String(month.ymd.month).padStart(2, "0")}` : ""}`
+    );
+    if (measure !== null && month !== null && count === null)
+      unreadable.add(`${measure.toUpperCase()}|${monthKeyOf(month.ymd)}`);
     if (measure === null || month === null || count === null) continue;
-    out.push({ measure: measure.toUpperCase(), month: monthKeyOf(month.ymd), count, at: row.at("Month"), measureAt: row.at("Measure") });
+    out.push({
+      measure: measure.toUpperCase(),
+      month: monthKeyOf(month.ymd),
+      count,
+      at: row.at("Month"),
+      measureAt: row.at("Measure"),
+    });
   }
   return out;
 }
@@ -283,7 +413,11 @@ export interface UnreadablePeer {
   partnership: string;
 }
 
-function readPeers(table: TableView | null, issues: IssueList, unreadable: UnreadablePeer[]): PeerRow[] {
+function readPeers(
+  table: TableView | null,
+  issues: IssueList,
+  unreadable: UnreadablePeer[]
+): PeerRow[] {
   if (!table) return [];
   const reader = new CellReader(issues);
   const out: PeerRow[] = [];
@@ -291,44 +425,98 @@ function readPeers(table: TableView | null, issues: IssueList, unreadable: Unrea
     const measure = reader.text(row, "Measure", true, "A Peers row");
     const periodEnd = reader.date(row, "Period end", `Peers ${measure ?? "row"}`);
     const partnership = reader.text(row, "Partnership", true, `Peers ${measure ?? "row"}`);
-    const rate = reader.number(row, "Rate", true, `Peers ${measure ?? "row"} ${partnership ?? ""}`.trim(), "PEER_RATE_INVALID");
-    if ((rate === null || rate <= 0) && measure !== null && periodEnd !== null && partnership !== null) {
+    const rate = reader.number(
+      row,
+      "Rate",
+      true,
+      `Peers ${measure ?? "row"} ${partnership ?? ""}`.trim(),
+      "PEER_RATE_INVALID"
+    );
+    if (
+      (rate === null || rate <= 0) &&
+      measure !== null &&
+      periodEnd !== null &&
+      partnership !== null
+    ) {
       unreadable.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership });
     }
     if (rate !== null && rate <= 0) {
       const at = row.at("Rate");
-      issues.error("PEER_RATE_INVALID", at.sheet, at.cell, `Peers: the rate of ${partnership ?? "this member"} is ${rate}; rates must be positive numbers (crimes per 1,000 people).`);
+      issues.error(
+        "PEER_RATE_INVALID",
+        at.sheet,
+        at.cell,
+        `Peers: the rate of ${partnership ?? "this member"} is ${rate}; rates must be positive numbers (crimes per 1,000 people).`
+      );
       continue;
     }
     // Count and Population are optional: a blank (or spaces-only) cell is no value, not a missing one.
-    const count = row.has("Count") && !blank(row.get("Count")) ? reader.count(row, "Count", `Peers ${partnership ?? ""}`) : null;
-    const population = row.has("Population") && !blank(row.get("Population")) ? reader.number(row, "Population", false, `Peers ${partnership ?? ""}`, "COUNT_NOT_NUMBER") : null;
+    const count =
+      row.has("Count") && !blank(row.get("Count"))
+        ? reader.count(row, "Count", `Peers ${partnership ?? ""}`)
+        : null;
+    const population =
+      row.has("Population") && !blank(row.get("Population"))
+        ? reader.number(row, "Population", false, `Peers ${partnership ?? ""}`, "COUNT_NOT_NUMBER")
+        : null;
     if (measure === null || periodEnd === null || partnership === null || rate === null) continue;
-    out.push({ measure: measure.toUpperCase(), periodEnd: periodEnd.serial, partnership, rate, count, population, at: row.at("Partnership"), measureAt: row.at("Measure"), rateAt: row.at("Rate"),
-      countAt: row.has("Count") ? row.at("Count") : row.at("Rate"), populationAt: row.has("Population") ? row.at("Population") : row.at("Rate") });
+    out.push({
+      measure: measure.toUpperCase(),
+      periodEnd: periodEnd.serial,
+      partnership,
+      rate,
+      count,
+      population,
+      at: row.at("Partnership"),
+      measureAt: row.at("Measure"),
+      rateAt: row.at("Rate"),
+      countAt: row.has("Count") ? row.at("Count") : row.at("Rate"),
+      populationAt: row.has("Population") ? row.at("Population") : row.at("Rate"),
+    });
   }
   return out;
 }
 
-function readPeriod(row: RowView, reader: CellReader, issues: IssueList, startMonth: number, table: string): { ref: PeriodRef; label: string } | null {
+function readPeriod(
+  row: RowView,
+  reader: CellReader,
+  issues: IssueList,
+  startMonth: number,
+  table: string
+): { ref: PeriodRef; label: string } | null {
   const v = row.get("Period");
   if (isCellError(v)) {
     reader.text(row, "Period", true, table);
     return null;
   }
-  const label = typeof v === "number" ? String(v) : reader.text(row, "Period", true, `A ${table} row`);
+  const label =
+    typeof v === "number" ? String(v) : reader.text(row, "Period", true, `A ${table} row`);
   if (label === null) return null;
   const ref = parsePeriodLabel(label, startMonth);
   if (ref === null) {
     const at = row.at("Period");
     const example = startMonth === 1 ? `"2020" or "Q1 2020"` : `"2009-10" or "Q1 2010-11"`;
-    issues.error("PERIOD_INVALID", at.sheet, at.cell, `${table}: "${label}" is not a period; write a year or a quarter, like ${example}.`);
+    const asDate =
+      typeof v === "number"
+        ? ` Excel has turned what was typed into a date (${label}): format the Period column as Text, then type the period again.`
+        : "";
+    issues.error(
+      "PERIOD_INVALID",
+      at.sheet,
+      at.cell,
+      `${table}: "${label}" is not a period; write a year or a quarter, like ${example}.${asDate}`
+    );
     return null;
   }
   return { ref, label: label.trim() };
 }
 
-function readMarac(table: TableView | null, settings: Settings | null, issues: IssueList, unreadable: PeriodRef[]): MaracRow[] | null {
+function readMarac(
+  table: TableView | null,
+  settings: Settings | null,
+  issues: IssueList,
+  unreadable: PeriodRef[]
+): MaracRow[] | null {
   if (!table) return null;
   const reader = new CellReader(issues);
   const out: MaracRow[] = [];
@@ -337,29 +525,60 @@ function readMarac(table: TableView | null, settings: Settings | null, issues: I
     const area = reader.text(row, "Area", false, "MARAC") ?? "";
     const cases = reader.count(row, "Cases", `MARAC ${period?.label ?? ""}`.trim());
     const repeats = reader.count(row, "Repeat cases", `MARAC ${period?.label ?? ""}`.trim());
-    if (period !== null && (cases === null || repeats === null || repeats > cases)) unreadable.push(period.ref);
+    if (period !== null && (cases === null || repeats === null || repeats > cases))
+      unreadable.push(period.ref);
     if (period === null || cases === null || repeats === null) continue;
     if (repeats > cases) {
       const at = row.at("Repeat cases");
-      issues.error("REPEATS_EXCEED_CASES", at.sheet, at.cell, `MARAC ${period.label}${area ? ` (${area})` : ""}: ${repeats} repeat cases is more than the ${cases} cases heard.`);
+      issues.error(
+        "REPEATS_EXCEED_CASES",
+        at.sheet,
+        at.cell,
+        `MARAC ${period.label}${area ? ` (${area})` : ""}: ${repeats} repeat cases is more than the ${cases} cases heard.`
+      );
       continue;
     }
-    out.push({ period: period.ref, label: period.label, area, cases, repeats, at: row.at("Period"), rowAt: row.at("Cases"), repeatsAt: row.at("Repeat cases") });
+    out.push({
+      period: period.ref,
+      label: period.label,
+      area,
+      cases,
+      repeats,
+      at: row.at("Period"),
+      rowAt: row.at("Cases"),
+      repeatsAt: row.at("Repeat cases"),
+    });
   }
   return out;
 }
 
-function readReferrals(table: TableView | null, settings: Settings | null, issues: IssueList, unreadable: PeriodRef[]): ReferralRow[] | null {
+function readReferrals(
+  table: TableView | null,
+  settings: Settings | null,
+  issues: IssueList,
+  unreadable: PeriodRef[]
+): ReferralRow[] | null {
   if (!table) return null;
   const reader = new CellReader(issues);
   const out: ReferralRow[] = [];
   for (const row of table.rows) {
     const period = readPeriod(row, reader, issues, settings?.startMonth ?? 4, "Referrals");
     const area = reader.text(row, "Area", true, "Referrals");
-    const referrals = reader.count(row, "Referrals", `Referrals ${area ?? ""} ${period?.label ?? ""}`.trim());
+    const referrals = reader.count(
+      row,
+      "Referrals",
+      `Referrals ${area ?? ""} ${period?.label ?? ""}`.trim()
+    );
     if (period !== null && (area === null || referrals === null)) unreadable.push(period.ref);
     if (period === null || area === null || referrals === null) continue;
-    out.push({ period: period.ref, label: period.label, area, referrals, at: row.at("Period"), rowAt: row.at("Referrals") });
+    out.push({
+      period: period.ref,
+      label: period.label,
+      area,
+      referrals,
+      at: row.at("Period"),
+      rowAt: row.at("Referrals"),
+    });
   }
   return out;
 }
@@ -372,7 +591,8 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const listed = new Set<string>();
   const measures = readMeasures(measuresT, settings, issues, listed);
   // Tables are required by the ids listed, so a measure left out for a bad cell does not hide a missing table.
-  const needsMonthly = [...listed].some((id) => id !== NI32_ID && id !== REFERRALS_ID) || measuresT === null;
+  const needsMonthly =
+    [...listed].some((id) => id !== NI32_ID && id !== REFERRALS_ID) || measuresT === null;
   const monthlyT = openTable(snapshot, "Monthly", issues, needsMonthly);
   const peersT = openTable(snapshot, "Peers", issues, false);
   const maracT = openTable(snapshot, "MARAC", issues, listed.has(NI32_ID));
@@ -386,8 +606,24 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const referrals = readReferrals(referralsT, settings, issues, unreadablePeriods.referrals);
   if (!settings) return null;
   return {
-    settings, measures, listedMeasures: [...listed], monthly, unreadableMonths: [...unreadable], unreadablePeriods, unreadablePeers, peers, marac, referrals,
-    tables: { monthly: monthlyT, peers: peersT, marac: maracT, referrals: referralsT, measures: measuresT, settings: settingsT },
+    settings,
+    measures,
+    listedMeasures: [...listed],
+    monthly,
+    unreadableMonths: [...unreadable],
+    unreadablePeriods,
+    unreadablePeers,
+    peers,
+    marac,
+    referrals,
+    tables: {
+      monthly: monthlyT,
+      peers: peersT,
+      marac: maracT,
+      referrals: referralsT,
+      measures: measuresT,
+      settings: settingsT,
+    },
   };
 }
 

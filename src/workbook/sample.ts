@@ -152,7 +152,10 @@ export function sampleWorkbook(): DataSheet[] {
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
       ],
-      cellFormats: [{ row: 1, col: 1, numFmt: DATE_FORMAT }],
+      cellFormats: [
+        { row: 1, col: 1, numFmt: DATE_FORMAT },
+        { row: 2, col: 1, numFmt: "@" },
+      ],
     },
     {
       name: "Measures",

@@ -17,7 +17,10 @@ export interface WindowSum {
   missing: MonthKey[]; // months of the window with no row (when some have data)
 }
 
-export function sumWindow(months: Map<MonthKey, MonthlyRow> | undefined, w: MonthWindow): WindowSum {
+export function sumWindow(
+  months: Map<MonthKey, MonthlyRow> | undefined,
+  w: MonthWindow
+): WindowSum {
   let total = 0;
   let found = 0;
   const missing: MonthKey[] = [];
@@ -47,12 +50,19 @@ export interface PeriodSelection<R extends PeriodRow> {
  * The rows of a period table that cover a month window: its quarters when all are given, else a
  * year row equal to the window. Quarters take precedence because year-to-date windows are made of them.
  */
-export function selectPeriodRows<R extends PeriodRow>(rows: readonly R[], w: MonthWindow, startMonth: number): PeriodSelection<R> {
-  const quarters = rows.filter((r) => r.period.kind === "quarter" && within(r.period, w, startMonth));
+export function selectPeriodRows<R extends PeriodRow>(
+  rows: readonly R[],
+  w: MonthWindow,
+  startMonth: number
+): PeriodSelection<R> {
+  const quarters = rows.filter(
+    (r) => r.period.kind === "quarter" && within(r.period, w, startMonth)
+  );
   const covered = new Set<number>();
   for (const q of quarters) covered.add(periodWindow(q.period, startMonth).start);
   const needed = (w.end - w.start + 1) / 3;
-  if (Number.isInteger(needed) && covered.size === needed) return { rows: quarters, complete: true, partial: false };
+  if (Number.isInteger(needed) && covered.size === needed)
+    return { rows: quarters, complete: true, partial: false };
   const year = rows.filter((r) => {
     if (r.period.kind !== "year") return false;
     const pw = periodWindow(r.period, startMonth);

@@ -6,11 +6,23 @@ import { Ymd, isValidYmd, serialToYmd } from "../core";
 export const TABLE_SPECS = {
   Settings: { required: ["Setting", "Value"], optional: [] },
   Measures: {
-    required: ["Measure", "Label", "Priority", "Polarity", "Target", "Target value", "Tolerance", "Figure"],
+    required: [
+      "Measure",
+      "Label",
+      "Priority",
+      "Polarity",
+      "Target",
+      "Target value",
+      "Tolerance",
+      "Figure",
+    ],
     optional: [],
   },
   Monthly: { required: ["Measure", "Month", "Count"], optional: [] },
-  Peers: { required: ["Measure", "Period end", "Partnership", "Rate"], optional: ["Count", "Population"] },
+  Peers: {
+    required: ["Measure", "Period end", "Partnership", "Rate"],
+    optional: ["Count", "Population"],
+  },
   MARAC: { required: ["Period", "Area", "Cases", "Repeat cases"], optional: [] },
   Referrals: { required: ["Period", "Area", "Referrals"], optional: [] },
 } as const;
@@ -44,7 +56,10 @@ export class RowView {
 
   at(column: string): Where {
     const c = this.columns.get(column.toLowerCase()) ?? 0;
-    return { sheet: this.grid.sheet, cell: a1(this.grid.origin.row + this.rowIndex, this.grid.origin.col + c) };
+    return {
+      sheet: this.grid.sheet,
+      cell: a1(this.grid.origin.row + this.rowIndex, this.grid.origin.col + c),
+    };
   }
 }
 
@@ -57,7 +72,8 @@ export interface TableView {
 }
 
 /** Blank: no value, or text of spaces only (a cleared cell, or a formula returning ""). */
-export const blank = (c: Cell | undefined): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+export const blank = (c: Cell | undefined): boolean =>
+  c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** Finds a contract table: an Excel table of that name, else a sheet of that name (header in row 1). */
 export function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | null {
@@ -73,11 +89,21 @@ export function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | null 
  * Opens a table: checks its columns, indexes them by header, and drops wholly blank rows (sheets
  * often carry empty formatted rows below the data). Returns null when the table cannot be read.
  */
-export function openTable(snapshot: WorkbookSnapshot, name: TableName, issues: IssueList, required: boolean): TableView | null {
+export function openTable(
+  snapshot: WorkbookSnapshot,
+  name: TableName,
+  issues: IssueList,
+  required: boolean
+): TableView | null {
   const grid = findGrid(snapshot, name);
   if (!grid) {
     if (required) {
-      issues.error("TABLE_MISSING", name, "A1", `The workbook has no table or sheet named "${name}". Add it with the columns ${TABLE_SPECS[name].required.join(", ")} (a template: cdrp template).`);
+      issues.error(
+        "TABLE_MISSING",
+        name,
+        "A1",
+        `The workbook has no table or sheet named "${name}". Add it with the columns ${TABLE_SPECS[name].required.join(", ")} (a template: cdrp template).`
+      );
     }
     return null;
   }
@@ -87,7 +113,12 @@ export function openTable(snapshot: WorkbookSnapshot, name: TableName, issues: I
     if (typeof h !== "string" || h.trim() === "") return;
     const key = h.trim().toLowerCase();
     if (columns.has(key)) {
-      issues.error("COLUMN_DUPLICATE", grid.sheet, a1(grid.origin.row, grid.origin.col + i), `${name} has two columns headed "${h.trim()}": keep one.`);
+      issues.error(
+        "COLUMN_DUPLICATE",
+        grid.sheet,
+        a1(grid.origin.row, grid.origin.col + i),
+        `${name} has two columns headed "${h.trim()}": keep one.`
+      );
       return;
     }
     columns.set(key, i);
@@ -101,7 +132,12 @@ export function openTable(snapshot: WorkbookSnapshot, name: TableName, issues: I
     if (!columns.has(col.toLowerCase())) {
       ok = false;
       const at = a1(grid.origin.row, grid.origin.col + (free.shift() ?? after++));
-      issues.error("COLUMN_MISSING", grid.sheet, at, `${name} has no "${col}" column. Its header row needs: ${TABLE_SPECS[name].required.join(", ")}.`);
+      issues.error(
+        "COLUMN_MISSING",
+        grid.sheet,
+        at,
+        `${name} has no "${col}" column. Its header row needs: ${TABLE_SPECS[name].required.join(", ")}.`
+      );
     }
   }
   if (!ok) return null;
@@ -112,7 +148,12 @@ export function openTable(snapshot: WorkbookSnapshot, name: TableName, issues: I
     rows.push(new RowView(grid, columns, r));
   }
   if (rows.length === 0 && required) {
-    issues.error("TABLE_EMPTY", grid.sheet, a1(grid.origin.row + 1, grid.origin.col), `${name} has a header row but no data below it.`);
+    issues.error(
+      "TABLE_EMPTY",
+      grid.sheet,
+      a1(grid.origin.row + 1, grid.origin.col),
+      `${name} has a header row but no data below it.`
+    );
   }
   const headerAt = (column: string): Where => ({
     sheet: grid.sheet,
@@ -129,7 +170,12 @@ export class CellReader {
     const v = row.get(column);
     if (!isCellError(v)) return false;
     const at = row.at(column);
-    this.issues.error("CELL_ERROR", at.sheet, at.cell, `${column} holds the error ${v.error}; replace it with a value (check the formula or the pasted data).`);
+    this.issues.error(
+      "CELL_ERROR",
+      at.sheet,
+      at.cell,
+      `${column} holds the error ${v.error}; replace it with a value (check the formula or the pasted data).`
+    );
     return true;
   }
 
@@ -146,7 +192,12 @@ export class CellReader {
     if (typeof v === "string") return v.trim();
     if (typeof v === "number") return String(v);
     const at = row.at(column);
-    this.issues.error("VALUE_MISSING", at.sheet, at.cell, `${context}: ${column} should be text, not ${describeCell(v)}.`);
+    this.issues.error(
+      "VALUE_MISSING",
+      at.sheet,
+      at.cell,
+      `${context}: ${column} should be text, not ${describeCell(v)}.`
+    );
     return null;
   }
 
@@ -156,35 +207,67 @@ export class CellReader {
     const v = row.get(column);
     const at = row.at(column);
     if (blank(v)) {
-      this.issues.error("VALUE_MISSING", at.sheet, at.cell, `${context}: ${column} is blank. A month with no crimes is 0; a month with no data should have no row.`);
+      this.issues.error(
+        "VALUE_MISSING",
+        at.sheet,
+        at.cell,
+        `${context}: ${column} is blank. A month with no crimes is 0; a month with no data should have no row.`
+      );
       return null;
     }
     if (typeof v !== "number") {
-      this.issues.error("COUNT_NOT_NUMBER", at.sheet, at.cell, `${context}: ${column} must be a number, but is ${describeCell(v)}.`);
+      this.issues.error(
+        "COUNT_NOT_NUMBER",
+        at.sheet,
+        at.cell,
+        `${context}: ${column} must be a number, but is ${describeCell(v)}.`
+      );
       return null;
     }
     if (v < 0) {
-      this.issues.error("COUNT_NEGATIVE", at.sheet, at.cell, `${context}: ${column} is ${v}; a count cannot be negative.`);
+      this.issues.error(
+        "COUNT_NEGATIVE",
+        at.sheet,
+        at.cell,
+        `${context}: ${column} is ${v}; a count cannot be negative.`
+      );
       return null;
     }
     if (!Number.isInteger(v)) {
-      this.issues.error("COUNT_NOT_INTEGER", at.sheet, at.cell, `${context}: ${column} is ${v}; a count must be a whole number.`);
+      this.issues.error(
+        "COUNT_NOT_INTEGER",
+        at.sheet,
+        at.cell,
+        `${context}: ${column} is ${v}; a count must be a whole number.`
+      );
       return null;
     }
     return v;
   }
 
   /** Any finite number (rates, populations, target values). */
-  number(row: RowView, column: string, required: boolean, context: string, code: "TARGET_VALUE_INVALID" | "TOLERANCE_INVALID" | "PEER_RATE_INVALID" | "COUNT_NOT_NUMBER"): number | null {
+  number(
+    row: RowView,
+    column: string,
+    required: boolean,
+    context: string,
+    code: "TARGET_VALUE_INVALID" | "TOLERANCE_INVALID" | "PEER_RATE_INVALID" | "COUNT_NOT_NUMBER"
+  ): number | null {
     if (this.errorValue(row, column)) return null;
     const v = row.get(column);
     const at = row.at(column);
     if (blank(v)) {
-      if (required) this.issues.error("VALUE_MISSING", at.sheet, at.cell, `${context}: ${column} is blank.`);
+      if (required)
+        this.issues.error("VALUE_MISSING", at.sheet, at.cell, `${context}: ${column} is blank.`);
       return null;
     }
     if (typeof v === "number" && Number.isFinite(v)) return v;
-    this.issues.error(code, at.sheet, at.cell, `${context}: ${column} must be a number, but is ${describeCell(v)}.`);
+    this.issues.error(
+      code,
+      at.sheet,
+      at.cell,
+      `${context}: ${column} must be a number, but is ${describeCell(v)}.`
+    );
     return null;
   }
 
@@ -197,13 +280,23 @@ export class CellReader {
   }
 }
 
-export function readDate(v: Cell, at: Where, what: string, issues: IssueList): { serial: number; ymd: Ymd } | null {
+export function readDate(
+  v: Cell,
+  at: Where,
+  what: string,
+  issues: IssueList
+): { serial: number; ymd: Ymd } | null {
   if (blank(v)) {
     issues.error("VALUE_MISSING", at.sheet, at.cell, `${what} is blank; enter a date.`);
     return null;
   }
   if (typeof v === "string") {
-    issues.error("DATE_AS_TEXT", at.sheet, at.cell, `${what} is the text "${v}", not a date. Re-enter it as a date (Excel shows dates right-aligned), for example with =DATE(2010,6,30).`);
+    issues.error(
+      "DATE_AS_TEXT",
+      at.sheet,
+      at.cell,
+      `${what} is the text "${v}", not a date. Re-enter it as a date (Excel shows dates right-aligned), for example with =DATE(2010,6,30).`
+    );
     return null;
   }
   if (typeof v === "number" && Number.isFinite(v) && v >= 1 && v < 2_958_466) {
@@ -211,9 +304,19 @@ export function readDate(v: Cell, at: Where, what: string, issues: IssueList): {
     if (isValidYmd(ymd)) return { serial: Math.floor(v), ymd };
   }
   if (isCellError(v)) {
-    issues.error("CELL_ERROR", at.sheet, at.cell, `${what} holds the error ${v.error}; replace it with a date.`);
+    issues.error(
+      "CELL_ERROR",
+      at.sheet,
+      at.cell,
+      `${what} holds the error ${v.error}; replace it with a date.`
+    );
     return null;
   }
-  issues.error("DATE_INVALID", at.sheet, at.cell, `${what} is ${describeCell(v)}, which is not a date.`);
+  issues.error(
+    "DATE_INVALID",
+    at.sheet,
+    at.cell,
+    `${what} is ${describeCell(v)}, which is not a date.`
+  );
   return null;
 }

@@ -25,7 +25,13 @@ export interface DataSheet {
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const MONTH_FORMAT = "mmm yyyy";
 
-const text = (header: string, width: number): DataColumn => ({ header, width, kind: "text" });
+/** Text columns carry Excel's Text format: typed labels such as 2009-10 then stay text, not dates. */
+const text = (header: string, width: number): DataColumn => ({
+  header,
+  width,
+  kind: "text",
+  numFmt: "@",
+});
 const num = (header: string, width: number, numFmt = "0"): DataColumn => ({
   header,
   width,
@@ -79,7 +85,10 @@ export function templateWorkbook(): DataSheet[] {
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
       ],
-      cellFormats: [{ row: 1, col: 1, numFmt: DATE_FORMAT }],
+      cellFormats: [
+        { row: 1, col: 1, numFmt: DATE_FORMAT },
+        { row: 2, col: 1, numFmt: "@" },
+      ],
     },
     { name: "Measures", table: "Measures", columns: col("Measures"), rows: [] },
     { name: "Monthly", table: "Monthly", columns: col("Monthly"), rows: [] },
