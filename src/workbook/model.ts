@@ -1,5 +1,6 @@
 import {
   Band,
+  MonthKey,
   CoreError,
   Polarity,
   Target,
@@ -27,7 +28,7 @@ import {
   yearLabel,
   formatPercent,
 } from "../core";
-import { ContractInput, MeasureDef, NI32_ID, PeerRow, REFERRALS_ID } from "./contract";
+import { ContractInput, MeasureDef, MonthlyRow, NI32_ID, PeerRow, REFERRALS_ID } from "./contract";
 import { Windows } from "./checks";
 import { monthIndex, sameArea, sumWindow } from "./select";
 import {
@@ -101,15 +102,28 @@ function priorityGroups(defs: readonly MeasureDef[]): PriorityGroup[] {
   return out;
 }
 
-function peerGroups(rows: readonly PeerRow[], measure: string, endSerialMax: number): PeerRow[][] {
-  const byEnd = new Map<number, PeerRow[]>();
+/** Each measure's peer groups, latest period first, in one pass over the Peers rows. */
+function peerGroupsByMeasure(
+  rows: readonly PeerRow[],
+  endSerialMax: number
+): Map<string, PeerRow[][]> {
+  const byMeasure = new Map<string, Map<number, PeerRow[]>>();
   for (const r of rows) {
-    if (r.measure !== measure || r.periodEnd > endSerialMax) continue;
+    if (r.periodEnd > endSerialMax) continue;
+    let byEnd = byMeasure.get(r.measure);
+    if (!byEnd) byMeasure.set(r.measure, (byEnd = new Map()));
     const g = byEnd.get(r.periodEnd);
     if (g) g.push(r);
     else byEnd.set(r.periodEnd, [r]);
   }
-  return [...byEnd.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => g);
+  const out = new Map<string, PeerRow[][]>();
+  for (const [measure, byEnd] of byMeasure) {
+    out.set(
+      measure,
+      [...byEnd.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => g)
+    );
+  }
+  return out;
 }
 
 interface GroupStanding {
@@ -148,9 +162,13 @@ function standing(group: PeerRow[], input: ContractInput, polarity: Polarity): G
   return { position: pos[ownIndex] as number, band, mean: m, sd, members };
 }
 
-function peerResult(def: MeasureDef, input: ContractInput, w: Windows): PeerResult | null {
+function peerResult(
+  def: MeasureDef,
+  input: ContractInput,
+  w: Windows,
+  groups: readonly PeerRow[][]
+): PeerResult | null {
   const s = input.settings;
-  const groups = peerGroups(input.peers, def.id, serialOf(s.periodEnd));
   const current = groups[0];
   if (!current) return null;
   const now = standing(current, input, def.polarity);
@@ -184,9 +202,12 @@ function serialOf(d: { year: number; month: number; day: number }): number {
   return Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-function trendOf(id: string, input: ContractInput, w: Windows): MeasureResult["trend"] {
+function trendOf(
+  months: Map<MonthKey, MonthlyRow> | undefined,
+  input: ContractInput,
+  w: Windows
+): MeasureResult["trend"] {
   const sm = input.settings.startMonth;
-  const months = monthIndex(input.monthly).get(id);
   const years: [TrendSeries["role"], number][] = [
     ["current", w.reporting.quarter.startYear],
     ["previous", w.reporting.quarter.startYear - 1],
@@ -211,9 +232,10 @@ function monthlyMeasure(
   def: MeasureDef,
   input: ContractInput,
   w: Windows,
-  baseLabel: string
+  baseLabel: string,
+  months: Map<MonthKey, MonthlyRow> | undefined,
+  groups: readonly PeerRow[][]
 ): Omit<MeasureResult, "figure" | "positionFigure"> {
-  const months = monthIndex(input.monthly).get(def.id);
   const current = sumWindow(months, w.current).total;
   const previous = sumWindow(months, w.previous).total;
   const baseline = sumWindow(months, w.baseline).total;
@@ -239,7 +261,7 @@ function monthlyMeasure(
       current !== null && previous !== null
         ? directionOfTravel(current, previous, def.tolerance)
         : null,
-    peer: peerResult(def, input, w),
+    peer: peerResult(def, input, w, groups),
     narrative:
       current === null
         ? `There is no data for ${def.label} in ${windowPhrase(w.reporting, input.settings.window, input.settings.startMonth)}.`
@@ -256,7 +278,7 @@ function monthlyMeasure(
             baseline,
             baselineLabel: baseLabel,
           }),
-    trend: trendOf(def.id, input, w),
+    trend: trendOf(months, input, w),
   };
 }
 
@@ -267,7 +289,9 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
   const baseLabel = yearLabel(s.baselineStartYear, sm);
   const defs = new Map(input.measures.map((m) => [m.id, m]));
   const priorities = priorityGroups(input.measures);
-  const hasPeers = (id: string) => peerGroups(input.peers, id, serialOf(s.periodEnd)).length > 0;
+  const monthsByMeasure = monthIndex(input.monthly);
+  const groupsByMeasure = peerGroupsByMeasure(input.peers, serialOf(s.periodEnd));
+  const hasPeers = (id: string) => (groupsByMeasure.get(id)?.length ?? 0) > 0;
   const figures = orderFigures(priorities, defs, hasPeers);
   const ni32 = ni32Of(input, w, defs.get(NI32_ID));
   const referrals = referralsOf(input, w, defs.get(REFERRALS_ID), baseLabel);
@@ -278,7 +302,14 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
         ? (ni32?.measure ?? null)
         : def.id === REFERRALS_ID
           ? (referrals?.measure ?? null)
-          : monthlyMeasure(def, input, w, baseLabel);
+          : monthlyMeasure(
+              def,
+              input,
+              w,
+              baseLabel,
+              monthsByMeasure.get(def.id),
+              groupsByMeasure.get(def.id) ?? []
+            );
     if (!base) continue;
     const f = figures.get(def.id);
     measures.push({
