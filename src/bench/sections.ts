@@ -1,6 +1,7 @@
 import { coreSection } from "./section-core";
 import { engineSection } from "./section-engine";
 import { functionsSection } from "./section-functions";
+import { reportSection } from "./section-report";
 import { Section } from "./types";
 
 /**
@@ -8,4 +9,9 @@ import { Section } from "./types";
  * to end, Office.js sync counts and bytes per sync against the fake host) is a new module exporting
  * a Section, added here; its result lands under its key in the JSON output.
  */
-export const SECTIONS: readonly Section[] = [functionsSection, coreSection, engineSection];
+export const SECTIONS: readonly Section[] = [
+  functionsSection,
+  coreSection,
+  engineSection,
+  reportSection,
+];
