@@ -1,0 +1,475 @@
+/** ChartSeriesCollection, ChartSeries, its line and fill formats, and its points. */
+import { rectCells } from "./address";
+import { checkChartType, rangeArg } from "./charts";
+import { checkEnum, normalizeColor } from "./colors";
+import { ENUM_VALUES } from "./enums";
+import { richError } from "./errors";
+import { LoadSpec } from "./load";
+import { ChartModel, SeriesModel, SheetModel } from "./model";
+import { FakeCollection, FakeObject, asExcel } from "./proxy";
+
+const W = { protectedWrite: true };
+
+interface SeriesRef {
+  chart: ChartModel;
+  series: SeriesModel;
+}
+
+interface PointRef extends SeriesRef {
+  index: number;
+}
+
+/** The number of points a series has: the cells of its values range. */
+export function pointCount(s: SeriesModel): number {
+  return s.values ? rectCells(s.values.rect) : 0;
+}
+
+function live(chart: ChartModel): SeriesModel[] {
+  return chart.series.filter((s) => !s.deleted);
+}
+
+abstract class SeriesPart<M extends SeriesRef> extends FakeObject<M> {
+  override _sheetOf(m: M): SheetModel {
+    return m.chart.sheet;
+  }
+  protected override _alive(m: M): boolean {
+    return !m.chart.deleted && !m.series.deleted && !m.chart.sheet.deleted;
+  }
+}
+
+export class FakeChartSeriesCollection
+  extends FakeCollection<ChartModel, SeriesModel>
+  implements Pick<Excel.ChartSeriesCollection, "items" | "count" | "getItemAt" | "add" | "load">
+{
+  readonly _type = "ChartSeriesCollection";
+
+  override _sheetOf(chart: ChartModel): SheetModel {
+    return chart.sheet;
+  }
+  protected override _alive(chart: ChartModel): boolean {
+    return !chart.deleted && !chart.sheet.deleted;
+  }
+
+  get items(): Excel.ChartSeries[] {
+    return this._items<Excel.ChartSeries>();
+  }
+  get count(): number {
+    return this._read("count");
+  }
+
+  override _collectionScalars(): readonly string[] {
+    return ["count"];
+  }
+  override _list(chart: ChartModel): SeriesModel[] {
+    return live(chart);
+  }
+  override _item(s: SeriesModel): FakeChartSeries {
+    const item = new FakeChartSeries(
+      this._ctx,
+      this._childPath("Indexer", "getItem", [s.id]),
+      () => null
+    );
+    const chart = this._target();
+    if (chart) item._bind({ chart, series: s });
+    return item;
+  }
+  override _template(): FakeChartSeries {
+    return new FakeChartSeries(this._ctx, this._path, () => null);
+  }
+
+  getItemAt(index: number): Excel.ChartSeries {
+    return asExcel(
+      new FakeChartSeries(this._ctx, this._childPath("Method", "getItemAt", [index]), () => {
+        const chart = this._target();
+        if (!chart) return null;
+        const s = live(chart)[index];
+        if (!s)
+          throw richError(
+            "ItemNotFound",
+            "ChartSeriesCollection.getItemAt",
+            `The chart has no series ${index}.`
+          );
+        return { chart, series: s };
+      })
+    );
+  }
+
+  add(name?: string, index?: number): Excel.ChartSeries {
+    const args: unknown[] = name === undefined ? [] : index === undefined ? [name] : [name, index];
+    const item = new FakeChartSeries(this._ctx, this._childPath("Method", "add", args), () => {
+      throw richError(
+        "GeneralException",
+        "ChartSeriesCollection.add",
+        "The series was not created."
+      );
+    });
+    this._call(
+      "add",
+      args,
+      (chart, wire) => {
+        const s: SeriesModel = {
+          id: this._ctx.engine.wb.nextId++,
+          name: typeof wire[0] === "string" ? wire[0] : `Series${live(chart).length + 1}`,
+          chartType: chart.type,
+          values: null,
+          xValues: null,
+          points: new Map(),
+          deleted: false,
+        };
+        const at = typeof wire[1] === "number" ? wire[1] : chart.series.length;
+        chart.series.splice(at, 0, s);
+        item._bind({ chart, series: s });
+      },
+      W
+    );
+    return asExcel(item);
+  }
+
+  load(spec?: LoadSpec): Excel.ChartSeriesCollection {
+    this._load(spec);
+    return asExcel(this);
+  }
+}
+
+type SeriesMembers =
+  | "name"
+  | "chartType"
+  | "markerStyle"
+  | "format"
+  | "points"
+  | "setValues"
+  | "setXAxisValues"
+  | "delete"
+  | "load";
+
+export class FakeChartSeries
+  extends SeriesPart<SeriesRef>
+  implements Pick<Excel.ChartSeries, SeriesMembers>
+{
+  readonly _type = "ChartSeries";
+  private _format?: FakeChartSeriesFormat;
+  private _points?: FakeChartPointsCollection;
+
+  get name(): string {
+    return this._read("name");
+  }
+  set name(v: string) {
+    this._set(
+      "name",
+      v,
+      (m, value) => {
+        if (typeof value !== "string") throw richError("InvalidArgument", "ChartSeries.name");
+        m.series.name = value;
+      },
+      W
+    );
+  }
+
+  get chartType(): Excel.ChartSeries["chartType"] {
+    return this._read("chartType");
+  }
+  set chartType(v: Excel.ChartSeries["chartType"]) {
+    this._set(
+      "chartType",
+      v,
+      (m, value) => void (m.series.chartType = checkChartType(value, "ChartSeries.chartType")),
+      W
+    );
+  }
+
+  get markerStyle(): Excel.ChartSeries["markerStyle"] {
+    return this._read("markerStyle");
+  }
+  set markerStyle(v: Excel.ChartSeries["markerStyle"]) {
+    this._set(
+      "markerStyle",
+      v,
+      (m, value) => {
+        m.series.markerStyle = checkEnum(
+          value,
+          ENUM_VALUES.ChartMarkerStyle.filter((s) => s !== "Invalid"),
+          "ChartSeries.markerStyle"
+        );
+      },
+      W
+    );
+  }
+
+  _formatProxy(): FakeChartSeriesFormat {
+    return (this._format ??= new FakeChartSeriesFormat(
+      this._ctx,
+      this._childPath("Property", "format"),
+      () => this._target()
+    ));
+  }
+  _pointsProxy(): FakeChartPointsCollection {
+    return (this._points ??= new FakeChartPointsCollection(
+      this._ctx,
+      this._childPath("Property", "points"),
+      () => this._target()
+    ));
+  }
+
+  get format(): Excel.ChartSeriesFormat {
+    return asExcel(this._formatProxy());
+  }
+  get points(): Excel.ChartPointsCollection {
+    return asExcel(this._pointsProxy());
+  }
+
+  private _source(name: "setValues" | "setXAxisValues", sourceData: Excel.Range): void {
+    this._call(
+      name,
+      [sourceData],
+      (m, wire) => {
+        const ref = rangeArg(wire[0], `ChartSeries.${name}`);
+        if (ref.rect.r0 !== ref.rect.r1 && ref.rect.c0 !== ref.rect.c1)
+          throw richError(
+            "InvalidArgument",
+            `ChartSeries.${name}`,
+            "A series' data must be one row or one column."
+          );
+        const copy = { sheet: ref.sheet, rect: { ...ref.rect } };
+        if (name === "setValues") m.series.values = copy;
+        else m.series.xValues = copy;
+      },
+      W
+    );
+  }
+
+  setValues(sourceData: Excel.Range): void {
+    this._source("setValues", sourceData);
+  }
+
+  setXAxisValues(sourceData: Excel.Range): void {
+    this._source("setXAxisValues", sourceData);
+  }
+
+  delete(): void {
+    this._call("delete", [], (m) => void (m.series.deleted = true), W);
+  }
+
+  override _scalarNames(): readonly string[] {
+    return ["name", "chartType", "markerStyle"];
+  }
+  override _scalar(m: SeriesRef, name: string): unknown {
+    if (name === "name") return m.series.name;
+    if (name === "chartType") return m.series.chartType;
+    return m.series.markerStyle ?? "Automatic";
+  }
+  override _navNames(): readonly string[] {
+    return ["format", "points"];
+  }
+  override _nav(name: string): FakeObject<unknown> {
+    return name === "format" ? this._formatProxy() : this._pointsProxy();
+  }
+
+  load(spec?: LoadSpec): Excel.ChartSeries {
+    this._load(spec);
+    return asExcel(this);
+  }
+}
+
+export class FakeChartSeriesFormat
+  extends SeriesPart<SeriesRef>
+  implements Pick<Excel.ChartSeriesFormat, "line" | "fill">
+{
+  readonly _type = "ChartSeriesFormat";
+  private _line?: FakeChartLineFormat;
+  private _fill?: FakeChartFill;
+
+  _lineProxy(): FakeChartLineFormat {
+    return (this._line ??= new FakeChartLineFormat(
+      this._ctx,
+      this._childPath("Property", "line"),
+      () => this._target()
+    ));
+  }
+  _fillProxy(): FakeChartFill {
+    return (this._fill ??= new FakeChartFill(this._ctx, this._childPath("Property", "fill"), () =>
+      this._target()
+    ));
+  }
+  get line(): Excel.ChartLineFormat {
+    return asExcel(this._lineProxy());
+  }
+  get fill(): Excel.ChartFill {
+    return asExcel(this._fillProxy());
+  }
+
+  override _scalarNames(): readonly string[] {
+    return [];
+  }
+  override _scalar(): unknown {
+    return undefined;
+  }
+  override _navNames(): readonly string[] {
+    return ["line"];
+  }
+  override _nav(): FakeObject<unknown> {
+    return this._lineProxy();
+  }
+}
+
+export class FakeChartLineFormat
+  extends SeriesPart<SeriesRef>
+  implements Pick<Excel.ChartLineFormat, "color" | "lineStyle" | "load">
+{
+  readonly _type = "ChartLineFormat";
+
+  get color(): string {
+    return this._read("color");
+  }
+  set color(v: string) {
+    this._set(
+      "color",
+      v,
+      (m, value) => void (m.series.lineColor = normalizeColor(value, "ChartLineFormat.color")),
+      W
+    );
+  }
+  get lineStyle(): Excel.ChartLineFormat["lineStyle"] {
+    return this._read("lineStyle");
+  }
+  set lineStyle(v: Excel.ChartLineFormat["lineStyle"]) {
+    this._set(
+      "lineStyle",
+      v,
+      (m, value) => {
+        m.series.lineStyle = checkEnum(
+          value,
+          ENUM_VALUES.ChartLineStyle,
+          "ChartLineFormat.lineStyle"
+        );
+      },
+      W
+    );
+  }
+
+  override _scalarNames(): readonly string[] {
+    return ["color", "lineStyle"];
+  }
+  override _scalar(m: SeriesRef, name: string): unknown {
+    return name === "color" ? (m.series.lineColor ?? null) : (m.series.lineStyle ?? "Automatic");
+  }
+
+  load(spec?: LoadSpec): Excel.ChartLineFormat {
+    this._load(spec);
+    return asExcel(this);
+  }
+}
+
+/** A series' fill, or one point's (index set). */
+export class FakeChartFill
+  extends SeriesPart<SeriesRef | PointRef>
+  implements Pick<Excel.ChartFill, "setSolidColor">
+{
+  readonly _type = "ChartFill";
+
+  setSolidColor(color: string): void {
+    this._call(
+      "setSolidColor",
+      [color],
+      (m, wire) => {
+        const c = normalizeColor(wire[0], "ChartFill.setSolidColor");
+        if ("index" in m) m.series.points.set(m.index, { fill: c });
+        else m.series.fill = c;
+      },
+      W
+    );
+  }
+
+  override _scalarNames(): readonly string[] {
+    return [];
+  }
+  override _scalar(): unknown {
+    return undefined;
+  }
+}
+
+export class FakeChartPointsCollection
+  extends SeriesPart<SeriesRef>
+  implements Pick<Excel.ChartPointsCollection, "count" | "getItemAt" | "load">
+{
+  readonly _type = "ChartPointsCollection";
+
+  get count(): number {
+    return this._read("count");
+  }
+
+  getItemAt(index: number): Excel.ChartPoint {
+    return asExcel(
+      new FakeChartPoint(this._ctx, this._childPath("Method", "getItemAt", [index]), () => {
+        const m = this._target();
+        if (!m) return null;
+        if (!Number.isInteger(index) || index < 0 || index >= pointCount(m.series))
+          throw richError(
+            "ItemNotFound",
+            "ChartPointsCollection.getItemAt",
+            `The series has ${pointCount(m.series)} points; there is no point ${index}.`
+          );
+        return { ...m, index };
+      })
+    );
+  }
+
+  override _scalarNames(): readonly string[] {
+    return ["count"];
+  }
+  override _scalar(m: SeriesRef): unknown {
+    return pointCount(m.series);
+  }
+
+  load(spec?: LoadSpec): Excel.ChartPointsCollection {
+    this._load(spec);
+    return asExcel(this);
+  }
+}
+
+export class FakeChartPoint
+  extends SeriesPart<PointRef>
+  implements Pick<Excel.ChartPoint, "format">
+{
+  readonly _type = "ChartPoint";
+  private _format?: FakeChartPointFormat;
+
+  _formatProxy(): FakeChartPointFormat {
+    return (this._format ??= new FakeChartPointFormat(
+      this._ctx,
+      this._childPath("Property", "format"),
+      () => this._target()
+    ));
+  }
+  get format(): Excel.ChartPointFormat {
+    return asExcel(this._formatProxy());
+  }
+
+  override _scalarNames(): readonly string[] {
+    return [];
+  }
+  override _scalar(): unknown {
+    return undefined;
+  }
+}
+
+export class FakeChartPointFormat
+  extends SeriesPart<PointRef>
+  implements Pick<Excel.ChartPointFormat, "fill">
+{
+  readonly _type = "ChartPointFormat";
+  private _fill?: FakeChartFill;
+
+  get fill(): Excel.ChartFill {
+    this._fill ??= new FakeChartFill(this._ctx, this._childPath("Property", "fill"), () =>
+      this._target()
+    );
+    return asExcel(this._fill);
+  }
+
+  override _scalarNames(): readonly string[] {
+    return [];
+  }
+  override _scalar(): unknown {
+    return undefined;
+  }
+}
