@@ -1,0 +1,23 @@
+import { Cell, DataSheet, sampleWorkbook } from "../../src/workbook";
+
+/**
+ * A workbook ten times the sample: its three monthly measures repeated ten times under new ids
+ * (30 measures, ten times the Monthly and Peers rows), the Domestic Abuse tables as they are.
+ */
+export function tenTimesSample(): DataSheet[] {
+  const sheets = sampleWorkbook();
+  const monthlyIds = ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"];
+  const copies = (rows: Cell[][]) =>
+    Array.from({ length: 10 }, (_, k) =>
+      rows.map((r) => (typeof r[0] === "string" && monthlyIds.includes(r[0]) ? [k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)] : r))
+    ).flat();
+  for (const s of sheets) {
+    if (s.name === "Monthly" || s.name === "Peers") s.rows = copies(s.rows);
+    if (s.name === "Measures") {
+      const monthly = s.rows.filter((r) => monthlyIds.includes(String(r[0])));
+      const extra = Array.from({ length: 9 }, (_, k) => monthly.map((r) => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, r[2], r[3], r[4], r[5], r[6], null])).flat();
+      s.rows = [...s.rows, ...extra];
+    }
+  }
+  return sheets;
+}
