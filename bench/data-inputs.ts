@@ -1,4 +1,4 @@
-import { MaracHearing, ymdToSerial } from "../core";
+import { MaracHearing, ymdToSerial } from "../src/core";
 import { randomInt, seededRandom } from "./random";
 
 /**

@@ -1,5 +1,5 @@
-import { Analysis, Validation, analyse, snapshotOfData, validate } from "../workbook";
-import { buildModel } from "../workbook/model";
+import { Analysis, Validation, analyse, snapshotOfData, validate } from "../src/workbook";
+import { buildModel } from "../src/workbook/model";
 import { WELL_UNDER_A_SECOND_MS } from "./budgets";
 import { WorkbookShape, rowCount, syntheticWorkbook } from "./data-workbook";
 import { scalingFigure, sizeTag } from "./figures";

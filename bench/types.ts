@@ -74,6 +74,10 @@ export interface SectionResult {
   scaling: ScalingFigure[];
   counts: CountFigure[];
   notes: string[];
+  /** Plain figures merged into the section's JSON object (the office budgets' own keys). */
+  json?: Record<string, unknown>;
+  /** Plain figures merged into the top level of the JSON output (taskpaneGzipBytes). */
+  topLevel?: Record<string, unknown>;
 }
 
 export interface BenchContext {

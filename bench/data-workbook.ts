@@ -1,5 +1,5 @@
-import { monthKey, ymdToSerial } from "../core";
-import { Cell, DataSheet, sampleWorkbook } from "../workbook";
+import { monthKey, ymdToSerial } from "../src/core";
+import { Cell, DataSheet, sampleWorkbook } from "../src/workbook";
 import { randomInt, seededRandom } from "./random";
 
 /**

@@ -2,6 +2,7 @@ import { coreSection } from "./section-core";
 import { engineSection } from "./section-engine";
 import { functionsSection } from "./section-functions";
 import { reportSection } from "./section-report";
+import { officeSection } from "./section-office";
 import { Section } from "./types";
 
 /**
@@ -14,4 +15,5 @@ export const SECTIONS: readonly Section[] = [
   coreSection,
   engineSection,
   reportSection,
+  officeSection,
 ];

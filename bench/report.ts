@@ -84,7 +84,9 @@ export function jsonReport(run: BenchRun): Record<string, unknown> {
   const out: Record<string, unknown> = { meta: run.meta };
   for (const s of run.sections) {
     const r = s.result;
+    Object.assign(out, r.topLevel ?? {});
     out[s.key] = {
+      ...(r.json ?? {}),
       figures: Object.fromEntries(r.figures.map((f) => [f.key, f])),
       scaling: Object.fromEntries(r.scaling.map((x) => [x.key, x])),
       counts: Object.fromEntries(r.counts.map((c) => [c.key, c])),

@@ -1,6 +1,6 @@
-import { reportWorkbook } from "../cli/report-file";
-import { sampleWorkbook } from "../workbook";
-import { writeDataWorkbook } from "../xlsx";
+import { reportWorkbook } from "../src/cli/report-file";
+import { sampleWorkbook } from "../src/workbook";
+import { writeDataWorkbook } from "../src/xlsx";
 import { timedFigure } from "./figures";
 import { measure } from "./measure";
 import { BenchContext, Section, SectionResult, emptyResult } from "./types";

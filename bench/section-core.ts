@@ -1,4 +1,4 @@
-import { ni32FromHearings, positions } from "../core";
+import { ni32FromHearings, positions } from "../src/core";
 import { WELL_UNDER_A_SECOND_MS } from "./budgets";
 import { caseList, hearingsOf, peerRates } from "./data-inputs";
 import { scalingFigure, sizeTag } from "./figures";

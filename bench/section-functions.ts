@@ -1,4 +1,4 @@
-import { baselineDelta, ni32Cases, peerBand, peerPositionFn } from "../functions/functions";
+import { baselineDelta, ni32Cases, peerBand, peerPositionFn } from "../src/functions/functions";
 import { WELL_UNDER_A_SECOND_MS } from "./budgets";
 import { installCustomFunctionsStandIn } from "./custom-functions-stand-in";
 import { asColumn, caseList, counts, peerRates } from "./data-inputs";
