@@ -15,7 +15,7 @@ export function tenTimesSample(): DataSheet[] {
     if (s.name === "Monthly" || s.name === "Peers") s.rows = copies(s.rows);
     if (s.name === "Measures") {
       const monthly = s.rows.filter((r) => monthlyIds.includes(String(r[0])));
-      const extra = Array.from({ length: 9 }, (_, k) => monthly.map((r) => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, r[2], r[3], r[4], r[5], r[6], null])).flat();
+      const extra = Array.from({ length: 9 }, (_, k) => monthly.map((r): Cell[] => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, ...r.slice(2, 7), null])).flat();
       s.rows = [...s.rows, ...extra];
     }
   }

@@ -1,0 +1,27 @@
+/**
+ * The test page's script: puts the in-memory Excel fake where Office.js would put Excel, a minimal
+ * Office whose onReady says "Excel", then loads the production task pane bundle unchanged. This file
+ * is built only for the browser test (tests/e2e/webpack.e2e.config.js), never into dist/.
+ */
+import { FakeExcel } from "../fake-excel";
+
+interface HarnessWindow {
+  Office?: unknown;
+  cdrpFake?: FakeExcel;
+}
+
+const fake = new FakeExcel({ currentYear: 2010 }).seed([{ name: "Sheet1", rows: [] }]);
+fake.install();
+const info = { host: "Excel", platform: "OfficeOnline" };
+const w = window as unknown as HarnessWindow;
+w.Office = {
+  onReady: (callback?: (i: typeof info) => void) => {
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+};
+w.cdrpFake = fake;
+
+const script = document.createElement("script");
+script.src = "/taskpane.js";
+document.body.appendChild(script);

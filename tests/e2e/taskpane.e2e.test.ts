@@ -1,0 +1,140 @@
+/**
+ * The built task pane in Debian's Chromium, driven by playwright-core, against the in-memory Excel
+ * fake supplied by the test page: Insert sample, Check, Generate; the fake must receive the report
+ * sheets and charts. Screenshots at 350 and 500 px go to artifacts/e2e/. Needs `npm run build`
+ * first (npm test does it). Skipped without Chromium, except in CI (CDRP_REQUIRE_BROWSER=1).
+ */
+import { copyFileSync, existsSync, mkdirSync } from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import webpack from "webpack";
+import { hasChromium, launchChromium } from "./browser";
+import { serveHttps, StaticServer } from "./server";
+
+const root = path.join(__dirname, "..", "..");
+const artifacts = path.join(root, "artifacts", "e2e");
+const required = process.env.CDRP_REQUIRE_BROWSER === "1";
+const run = hasChromium() || required ? describe : describe.skip;
+if (!hasChromium() && !required) console.warn("taskpane.e2e.test.ts: SKIPPED: no Chromium at /usr/bin/chromium");
+
+function buildHarness(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("./webpack.e2e.config.js") as webpack.Configuration;
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) reject(err);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else {
+        copyFileSync(path.join(__dirname, "harness.html"), path.join(root, "dist-e2e", "harness.html"));
+        resolve();
+      }
+    })
+  );
+}
+
+/** Polls until `check` is true (Jest has no expect.poll). */
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+interface FakeHandle {
+  sheetNames(): string[];
+  sheet(name: string): { charts(): unknown[] };
+}
+
+async function fakeState(page: Page): Promise<{ sheets: string[]; charts: number }> {
+  return page.evaluate(() => {
+    const fake = (window as unknown as { cdrpFake: FakeHandle }).cdrpFake;
+    const sheets = fake.sheetNames();
+    return { sheets, charts: sheets.includes("Priority 1") ? fake.sheet("Priority 1").charts().length : 0 };
+  });
+}
+
+run("the task pane in Chromium with the Excel fake", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(root, "dist", "taskpane.js"))) throw new Error("dist/taskpane.js is missing: run `npm run build` first");
+    await buildHarness();
+    server = await serveHttps([path.join(root, "dist-e2e"), path.join(root, "dist")]);
+    browser = await launchChromium();
+    mkdirSync(artifacts, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("inserts the sample, checks it and generates the report, usable at 350 px", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(`${server.url}/harness.html`);
+
+    // An empty workbook: the pane offers the sample.
+    const insert = page.getByRole("button", { name: "Insert sample" });
+    await insert.waitFor({ timeout: 20_000 });
+    const firstRender = await page.evaluate(() => performance.getEntriesByName("cdrp-first-render")[0]?.startTime ?? null);
+    expect(firstRender).not.toBeNull();
+    expect(firstRender as number).toBeLessThan(500);
+    await page.screenshot({ path: path.join(artifacts, "taskpane-350-empty.png"), fullPage: true });
+
+    await insert.click();
+    const generate = page.getByRole("button", { name: "Generate report" });
+    await waitUntil("Generate report is enabled", () => generate.isEnabled());
+    await waitUntil("the sample is in the workbook", async () => (await fakeState(page)).sheets.includes("Monthly"));
+    await page.getByText("Worse position").first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, "taskpane-350-status.png"), fullPage: true });
+
+    await generate.click();
+    await page.getByRole("button", { name: "Go to Summary" }).waitFor({ timeout: 30_000 });
+    const state = await fakeState(page);
+    expect(state.sheets).toEqual(expect.arrayContaining(["Summary", "Priority 1", "Domestic Abuse"]));
+    expect(state.charts).toBe(6);
+
+    // Readable at 350 px: nothing wider than the pane.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(artifacts, "taskpane-350-report.png"), fullPage: true });
+    await page.setViewportSize({ width: 500, height: 900 });
+    await page.screenshot({ path: path.join(artifacts, "taskpane-500-report.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("can be driven by keyboard alone", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/harness.html`);
+    await page.getByRole("button", { name: "Insert sample" }).waitFor({ timeout: 20_000 });
+    // Tab to "Insert sample" and press Enter, then Tab to "Generate report" and press Enter.
+    const focusOn = async (name: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? "");
+        if (focused === name) return;
+      }
+      throw new Error(`could not reach "${name}" with Tab`);
+    };
+    await focusOn("Insert sample");
+    await page.keyboard.press("Enter");
+    const generate = page.getByRole("button", { name: "Generate report" });
+    await waitUntil("Generate report is enabled", () => generate.isEnabled());
+    await focusOn("Generate report");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Go to Summary" }).waitFor({ timeout: 30_000 });
+    expect((await fakeState(page)).sheets).toContain("Summary");
+    await context.close();
+  }, 120_000);
+});
