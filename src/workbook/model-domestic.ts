@@ -2,25 +2,21 @@ import {
   MonthWindow,
   directionOfTravel,
   formatPercent,
-  isSignificant,
-  measureSentence,
   measureStatus,
   ni32Sentence,
   percentagePointChange,
   periodLabel,
   periodWindow,
-  poissonZ,
   share,
   shareSentence,
   windowLength,
-  windowPhrase,
   yearLabel,
 } from "../core";
 import { ContractInput, MaracRow, MeasureDef, PeriodRow, ReferralRow } from "./contract";
 import { Windows } from "./checks";
 import { isTotalArea, maracRowsFor, sameArea, selectPeriodRows } from "./select";
 import { MeasureResult, Ni32Result, ReferralShare, ReferralsResult } from "./model-types";
-import { safeChange, targetText } from "./model";
+import { countMeasure, targetText } from "./model";
 
 /** The Domestic Abuse measures: NI 32 from the MARAC table, IDVAS referrals and their share. */
 function sumRows<R extends PeriodRow>(
@@ -221,34 +217,9 @@ export function referralsOf(
     const current = now.partnership;
     const previous = sumRows(own, w.previous, sm, (r: ReferralRow) => r.referrals);
     const baseline = sumRows(own, w.baseline, sm, (r: ReferralRow) => r.referrals);
-    const z = baseline !== null ? poissonZ(current, baseline) : null;
     measure = {
-      id: def.id,
-      label: def.label,
-      priority: def.priority,
-      kind: "count",
-      source: "referrals",
-      polarity: def.polarity,
-      targetText: targetText(def.target, baseLabel),
-      current,
-      previous,
-      baseline,
-      changeVsPrevious: safeChange(current, previous),
-      changeVsBaseline: safeChange(current, baseline),
-      z,
-      significant: z === null ? null : isSignificant(z),
-      status: measureStatus(def.target, current, baseline, def.tolerance),
-      direction: previous !== null ? directionOfTravel(current, previous, def.tolerance) : null,
+      ...countMeasure(def, input, w, "referrals", { current, previous, baseline }),
       peer: null,
-      narrative: measureSentence({
-        windowPhrase: windowPhrase(w.reporting, s.window, sm),
-        label: def.label,
-        polarity: def.polarity,
-        current,
-        previous,
-        baseline,
-        baselineLabel: baseLabel,
-      }),
       trend: null,
     };
   }

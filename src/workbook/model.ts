@@ -228,25 +228,33 @@ function trendOf(
   return { months: labels, series };
 }
 
-function monthlyMeasure(
+export interface Counts {
+  current: number | null;
+  previous: number | null;
+  baseline: number | null;
+}
+
+/**
+ * A counted measure's figures, however its counts were gathered (Monthly or Referrals): changes,
+ * significance, status, direction and sentence, computed in one place.
+ */
+export function countMeasure(
   def: MeasureDef,
   input: ContractInput,
   w: Windows,
-  baseLabel: string,
-  months: Map<MonthKey, MonthlyRow> | undefined,
-  groups: readonly PeerRow[][]
-): Omit<MeasureResult, "figure" | "positionFigure"> {
-  const current = sumWindow(months, w.current).total;
-  const previous = sumWindow(months, w.previous).total;
-  const baseline = sumWindow(months, w.baseline).total;
+  source: MeasureResult["source"],
+  { current, previous, baseline }: Counts
+): Omit<MeasureResult, "figure" | "positionFigure" | "peer" | "trend"> {
+  const s = input.settings;
+  const baseLabel = yearLabel(s.baselineStartYear, s.startMonth);
+  const phrase = windowPhrase(w.reporting, s.window, s.startMonth);
   const z = current !== null && baseline !== null ? poissonZ(current, baseline) : null;
-  const status = measureStatus(def.target, current, baseline, def.tolerance);
   return {
     id: def.id,
     label: def.label,
     priority: def.priority,
     kind: "count",
-    source: "monthly",
+    source,
     polarity: def.polarity,
     targetText: targetText(def.target, baseLabel),
     current,
@@ -256,21 +264,16 @@ function monthlyMeasure(
     changeVsBaseline: safeChange(current, baseline),
     z,
     significant: z === null ? null : isSignificant(z),
-    status,
+    status: measureStatus(def.target, current, baseline, def.tolerance),
     direction:
       current !== null && previous !== null
         ? directionOfTravel(current, previous, def.tolerance)
         : null,
-    peer: peerResult(def, input, w, groups),
     narrative:
       current === null
-        ? `There is no data for ${def.label} in ${windowPhrase(w.reporting, input.settings.window, input.settings.startMonth)}.`
+        ? `There is no data for ${def.label} in ${phrase}.`
         : measureSentence({
-            windowPhrase: windowPhrase(
-              w.reporting,
-              input.settings.window,
-              input.settings.startMonth
-            ),
+            windowPhrase: phrase,
             label: def.label,
             polarity: def.polarity,
             current,
@@ -278,6 +281,24 @@ function monthlyMeasure(
             baseline,
             baselineLabel: baseLabel,
           }),
+  };
+}
+
+function monthlyMeasure(
+  def: MeasureDef,
+  input: ContractInput,
+  w: Windows,
+  months: Map<MonthKey, MonthlyRow> | undefined,
+  groups: readonly PeerRow[][]
+): Omit<MeasureResult, "figure" | "positionFigure"> {
+  const counts = {
+    current: sumWindow(months, w.current).total,
+    previous: sumWindow(months, w.previous).total,
+    baseline: sumWindow(months, w.baseline).total,
+  };
+  return {
+    ...countMeasure(def, input, w, "monthly", counts),
+    peer: peerResult(def, input, w, groups),
     trend: trendOf(months, input, w),
   };
 }
@@ -306,7 +327,6 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
               def,
               input,
               w,
-              baseLabel,
               monthsByMeasure.get(def.id),
               groupsByMeasure.get(def.id) ?? []
             );

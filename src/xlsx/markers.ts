@@ -1,22 +1,6 @@
 import JSZip from "jszip";
 import { REPORT_MARKER } from "../workbook";
-
-function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
+import { esc, unescape } from "./charts/xml";
 
 /**
  * Marks the generated sheets with a hidden sheet-scoped name, so the next run (here or in Excel)
@@ -32,7 +16,7 @@ export async function markReportSheets(
   if (!file) throw new Error("The written workbook has no xl/workbook.xml.");
   let xml = await file.async("string");
   const order = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
-    unescapeXml(m[1] as string)
+    unescape(m[1] as string)
   );
   const stale = new RegExp(
     `<definedName\\b[^>]*\\bname="${REPORT_MARKER}"[^>]*>[^<]*</definedName>`,
@@ -47,7 +31,7 @@ export async function markReportSheets(
     .filter((i) => i >= 0)
     .map(
       (i) =>
-        `<definedName name="${escapeXml(REPORT_MARKER)}" localSheetId="${i}" hidden="1">TRUE</definedName>`
+        `<definedName name="${esc(REPORT_MARKER)}" localSheetId="${i}" hidden="1">TRUE</definedName>`
     )
     .join("");
   if (names !== "") {

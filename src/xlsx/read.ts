@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Cell, Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot, parseA1 } from "../workbook";
+import { unescape } from "./charts/xml";
 import { toCell } from "./excel-values";
 
 /** The file is not a workbook we can read: the CLI's exit code 2. */
@@ -24,7 +25,7 @@ async function markedSheets(buffer: Buffer): Promise<string[]> {
   const xml = await zip.file("xl/workbook.xml")?.async("string");
   if (!xml) return [];
   const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
-    unescapeXml(m[1] as string)
+    unescape(m[1] as string)
   );
   const marked: string[] = [];
   const re = new RegExp(`<definedName\\b([^>]*)\\bname="${REPORT_MARKER}"([^>]*)>`, "g");
@@ -35,15 +36,6 @@ async function markedSheets(buffer: Buffer): Promise<string[]> {
     if (name !== undefined) marked.push(name);
   }
   return marked;
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 }
 
 /** exceljs's typings omit worksheet.tables (name -> table with its model); this reads it safely. */
