@@ -1,5 +1,13 @@
 import { DataSheet, sampleWorkbook, templateWorkbook } from "../workbook";
-import { CheckResult, GenerateResult, checkWorkbook, generateReport, goToCell, insertDataSheets, runExcel } from "../excel";
+import {
+  CheckResult,
+  GenerateResult,
+  checkWorkbook,
+  generateReport,
+  goToCell,
+  insertDataSheets,
+  runExcel,
+} from "../excel";
 
 /**
  * Everything the task pane asks of Excel, through src/excel. The pane gets this as a prop, so its

@@ -78,7 +78,11 @@ run("the task pane in Chromium with the Excel fake", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
+      // A failed load is reported below with its address; the browser's own favicon probe is not ours.
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+    });
+    page.on("response", (r) => {
+      if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
     });
     await page.goto(`${server.url}/harness.html`);
 
