@@ -1,6 +1,5 @@
 import {
   Badge,
-  Body1,
   Caption1,
   Card,
   makeStyles,

@@ -15,7 +15,8 @@ const root = path.join(__dirname, "..", "..");
 const artifacts = path.join(root, "artifacts", "e2e");
 const required = process.env.CDRP_REQUIRE_BROWSER === "1";
 const run = hasChromium() || required ? describe : describe.skip;
-if (!hasChromium() && !required) console.warn("taskpane.e2e.test.ts: SKIPPED: no Chromium at /usr/bin/chromium");
+if (!hasChromium() && !required)
+  console.warn("taskpane.e2e.test.ts: SKIPPED: no Chromium at /usr/bin/chromium");
 
 function buildHarness(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,7 +26,10 @@ function buildHarness(): Promise<void> {
       if (err) reject(err);
       else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
       else {
-        copyFileSync(path.join(__dirname, "harness.html"), path.join(root, "dist-e2e", "harness.html"));
+        copyFileSync(
+          path.join(__dirname, "harness.html"),
+          path.join(root, "dist-e2e", "harness.html")
+        );
         resolve();
       }
     })
@@ -33,7 +37,11 @@ function buildHarness(): Promise<void> {
 }
 
 /** Polls until `check` is true (Jest has no expect.poll). */
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 20_000
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await check()) return;
@@ -51,7 +59,10 @@ async function fakeState(page: Page): Promise<{ sheets: string[]; charts: number
   return page.evaluate(() => {
     const fake = (window as unknown as { cdrpFake: FakeHandle }).cdrpFake;
     const sheets = fake.sheetNames();
-    return { sheets, charts: sheets.includes("Priority 1") ? fake.sheet("Priority 1").charts().length : 0 };
+    return {
+      sheets,
+      charts: sheets.includes("Priority 1") ? fake.sheet("Priority 1").charts().length : 0,
+    };
   });
 }
 
@@ -60,7 +71,8 @@ run("the task pane in Chromium with the Excel fake", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, "dist", "taskpane.js"))) throw new Error("dist/taskpane.js is missing: run `npm run build` first");
+    if (!existsSync(path.join(root, "dist", "taskpane.js")))
+      throw new Error("dist/taskpane.js is missing: run `npm run build` first");
     await buildHarness();
     server = await serveHttps([path.join(root, "dist-e2e"), path.join(root, "dist")]);
     browser = await launchChromium();
@@ -73,23 +85,30 @@ run("the task pane in Chromium with the Excel fake", () => {
   });
 
   it("inserts the sample, checks it and generates the report, usable at 350 px", async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 350, height: 900 } });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport: { width: 350, height: 900 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => {
       // A failed load is reported below with its address; the browser's own favicon probe is not ours.
-      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+        errors.push(m.text());
     });
     page.on("response", (r) => {
-      if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 400 && !r.url().endsWith("/favicon.ico"))
+        errors.push(`${r.status()} ${r.url()}`);
     });
     await page.goto(`${server.url}/harness.html`);
 
     // An empty workbook: the pane offers the sample.
     const insert = page.getByRole("button", { name: "Insert sample" });
     await insert.waitFor({ timeout: 20_000 });
-    const firstRender = await page.evaluate(() => performance.getEntriesByName("cdrp-first-render")[0]?.startTime ?? null);
+    const firstRender = await page.evaluate(
+      () => performance.getEntriesByName("cdrp-first-render")[0]?.startTime ?? null
+    );
     expect(firstRender).not.toBeNull();
     expect(firstRender as number).toBeLessThan(500);
     await page.screenshot({ path: path.join(artifacts, "taskpane-350-empty.png"), fullPage: true });
@@ -97,28 +116,46 @@ run("the task pane in Chromium with the Excel fake", () => {
     await insert.click();
     const generate = page.getByRole("button", { name: "Generate report" });
     await waitUntil("Generate report is enabled", () => generate.isEnabled());
-    await waitUntil("the sample is in the workbook", async () => (await fakeState(page)).sheets.includes("Monthly"));
+    await waitUntil("the sample is in the workbook", async () =>
+      (await fakeState(page)).sheets.includes("Monthly")
+    );
     await page.getByText("Worse position").first().waitFor();
-    await page.screenshot({ path: path.join(artifacts, "taskpane-350-status.png"), fullPage: true });
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-350-status.png"),
+      fullPage: true,
+    });
 
     await generate.click();
     await page.getByRole("button", { name: "Go to Summary" }).waitFor({ timeout: 30_000 });
     const state = await fakeState(page);
-    expect(state.sheets).toEqual(expect.arrayContaining(["Summary", "Priority 1", "Domestic Abuse"]));
+    expect(state.sheets).toEqual(
+      expect.arrayContaining(["Summary", "Priority 1", "Domestic Abuse"])
+    );
     expect(state.charts).toBe(6);
 
     // Readable at 350 px: nothing wider than the pane.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(artifacts, "taskpane-350-report.png"), fullPage: true });
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-350-report.png"),
+      fullPage: true,
+    });
     await page.setViewportSize({ width: 500, height: 900 });
-    await page.screenshot({ path: path.join(artifacts, "taskpane-500-report.png"), fullPage: true });
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-500-report.png"),
+      fullPage: true,
+    });
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
 
   it("can be driven by keyboard alone", async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 350, height: 900 } });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport: { width: 350, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/harness.html`);
     await page.getByRole("button", { name: "Insert sample" }).waitFor({ timeout: 20_000 });
@@ -126,7 +163,9 @@ run("the task pane in Chromium with the Excel fake", () => {
     const focusOn = async (name: string) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press("Tab");
-        const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? "");
+        const focused = await page.evaluate(
+          () => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ""
+        );
         if (focused === name) return;
       }
       throw new Error(`could not reach "${name}" with Tab`);
