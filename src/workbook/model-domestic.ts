@@ -133,8 +133,7 @@ export function ni32Of(
 export function referralsOf(
   input: ContractInput,
   w: Windows,
-  def: MeasureDef | undefined,
-  baseLabel: string
+  def: MeasureDef | undefined
 ): {
   result: ReferralsResult;
   measure: Omit<MeasureResult, "figure" | "positionFigure"> | null;

@@ -315,7 +315,7 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
   const hasPeers = (id: string) => (groupsByMeasure.get(id)?.length ?? 0) > 0;
   const figures = orderFigures(priorities, defs, hasPeers);
   const ni32 = ni32Of(input, w, defs.get(NI32_ID));
-  const referrals = referralsOf(input, w, defs.get(REFERRALS_ID), baseLabel);
+  const referrals = referralsOf(input, w, defs.get(REFERRALS_ID));
   const measures: MeasureResult[] = [];
   for (const def of input.measures) {
     const base =
