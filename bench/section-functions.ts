@@ -1,6 +1,7 @@
 import { baselineDelta, ni32Cases, peerBand, peerPositionFn } from "../src/functions/functions";
 import { WELL_UNDER_A_SECOND_MS } from "./budgets";
-import { installCustomFunctionsStandIn } from "./custom-functions-stand-in";
+/// <reference types="custom-functions-runtime" />
+import { installCustomFunctionsStub } from "../tests/support/custom-functions-stub";
 import { asColumn, caseList, counts, peerRates } from "./data-inputs";
 import { scalingFigure, sizeTag } from "./figures";
 import { finiteNumber, fraction, runFigure } from "./run-figure";
@@ -57,7 +58,8 @@ async function baselineDeltaFigure(ctx: BenchContext, n: number, budgetMs?: numb
 }
 
 async function run(ctx: BenchContext): Promise<SectionResult> {
-  installCustomFunctionsStandIn();
+  // src/functions builds its errors with the CustomFunctions global Excel provides; the tests' stand-in supplies it.
+  installCustomFunctionsStub();
   const result = emptyResult();
   const figures: TimedFigure[] = result.figures;
   const budget = WELL_UNDER_A_SECOND_MS;

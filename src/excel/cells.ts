@@ -11,6 +11,14 @@ export interface CellBlock {
   bytes: number;
 }
 
+/**
+ * Plans give column widths in characters (as .xlsx does); Office.js sets them in points. A character
+ * of the default font is about 5.7 points, plus a little padding.
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round(characters * 5.7 + 5);
+}
+
 /** Text cells get the Text format ("@") so Excel keeps them literally: no formulas, no dates, no numbers. */
 export const TEXT_FORMAT = "@";
 

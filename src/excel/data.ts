@@ -1,6 +1,6 @@
 import { DataSheet, a1, columnLetter } from "../workbook";
 import { HostError } from "./errors";
-import { TEXT_FORMAT } from "./cells";
+import { TEXT_FORMAT, columnWidthPoints } from "./cells";
 
 /**
  * Writes the template or the sample as Excel tables (2 syncs: one to see which sheets exist, one to
@@ -47,9 +47,8 @@ export async function insertDataSheets(
     );
     s.columns.forEach(
       (c, i) =>
-        (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(
-          c.width * 5.7 + 5
-        ))
+        (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth =
+          columnWidthPoints(c.width))
     );
     if (s.table !== null) {
       const table = ws.tables.add(`A1:${a1(rows.length - 1, s.columns.length - 1)}`, true);

@@ -7,7 +7,7 @@ import {
   a1,
   columnLetter,
 } from "../workbook";
-import { CellBlock, cellBlocks, styleRuns } from "./cells";
+import { CellBlock, cellBlocks, columnWidthPoints, styleRuns } from "./cells";
 
 /** Excel on the web rejects requests over 5 MB; we stay under 4 MB per sync. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -84,10 +84,9 @@ function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet): Part[] {
   parts.push({
     bytes: OP_BYTES * (1 + widths.length + sheet.rowHeights.length + sheet.merges.length),
     queue: () => {
-      // Excel measures column widths in points; a character of the default font is about 5.7 points.
       for (const w of widths)
         ws.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth =
-          Math.round(w.width * 5.7 + 5);
+          columnWidthPoints(w.width);
       for (const h of sheet.rowHeights)
         ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
       for (const m of sheet.merges)
