@@ -181,13 +181,13 @@ export function peerBand(value: unknown[][], peers: unknown[][], polarity?: unkn
 
 /**
  * Rate per head of population: count / population x per.
- * @customfunction RATE
+ * @customfunction CRIME_RATE
  * @param count The number of crimes (or a range to add up).
  * @param population The population (or a range to add up).
  * @param [per] The rate base (default 1,000: crimes per 1,000 people).
  * @returns The rate.
  */
-export function rateFn(count: unknown[][], population: unknown[][], per?: unknown): number {
+export function crimeRate(count: unknown[][], population: unknown[][], per?: unknown): number {
   return excelCall(() =>
     rate(
       sumOf(count, "count"),
@@ -221,12 +221,12 @@ export function poissonZFn(current: unknown[][], comparator: unknown[][]): numbe
 
 /**
  * The year a date falls in: "2010-11" for a financial year starting in April, "2010" for a calendar year.
- * @customfunction FY
+ * @customfunction FIN_YEAR
  * @param date A date.
  * @param [startMonth] The month the year starts: 4 (April, default) or 1 (January).
  * @returns The year label.
  */
-export function fy(date: unknown, startMonth?: unknown): string {
+export function finYear(date: unknown, startMonth?: unknown): string {
   return excelCall(() => {
     const sm = startMonthOf(startMonth);
     const key = monthKeyOf(serialToYmd(dateOf(date, "date")));
@@ -236,12 +236,12 @@ export function fy(date: unknown, startMonth?: unknown): string {
 
 /**
  * The quarter a date falls in: "Q1 2010-11" for 30 June 2010 with years starting in April.
- * @customfunction FY_QUARTER
+ * @customfunction FIN_QUARTER
  * @param date A date.
  * @param [startMonth] The month the year starts: 4 (April, default) or 1 (January).
  * @returns The quarter label.
  */
-export function fyQuarter(date: unknown, startMonth?: unknown): string {
+export function finQuarter(date: unknown, startMonth?: unknown): string {
   return excelCall(() => {
     const sm = startMonthOf(startMonth);
     const q = quarterOf(monthKeyOf(serialToYmd(dateOf(date, "date"))), sm);

@@ -10,7 +10,7 @@ import { makeCustomFunctionsStub, StubExcelError } from "../support/custom-funct
 
 const dist = path.join(__dirname, "..", "..", "dist");
 const CONTRACT_IDS = [
-  "BASELINE_DELTA", "NI32", "NI32_CASES", "RAG", "PEER_POSITION", "PEER_BAND", "RATE", "SHARE", "POISSON_Z", "FY", "FY_QUARTER", "CHANGE_TEXT",
+  "BASELINE_DELTA", "NI32", "NI32_CASES", "RAG", "PEER_POSITION", "PEER_BAND", "CRIME_RATE", "SHARE", "POISSON_Z", "FIN_YEAR", "FIN_QUARTER", "CHANGE_TEXT",
 ];
 
 interface Param { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }
@@ -53,7 +53,7 @@ describe("dist/functions.json", () => {
     const fn = (id: string) => metadata.functions.find((f) => f.id === id)!;
     expect(fn("BASELINE_DELTA").parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);
     expect(fn("PEER_POSITION").parameters.map((p) => [p.name, p.optional ?? false])).toEqual([["value", false], ["peers", false], ["polarity", true]]);
-    expect(fn("FY").parameters[0]!.dimensionality ?? "scalar").toBe("scalar");
+    expect(fn("FIN_YEAR").parameters[0]!.dimensionality ?? "scalar").toBe("scalar");
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
   });
 });
@@ -76,7 +76,7 @@ describe("dist/functions.js loaded as Excel loads it", () => {
     expect(call("RAG", [[0.315]], [[0.28]])).toBe("Red");
     quoted(call("POISSON_Z", [[105]], [[91]]), "1.415");
     quoted(call("POISSON_Z", [[31]], [[49]]), "-2.864");
-    expect(call("FY_QUARTER", 40359)).toBe("Q1 2010-11"); // 30 June 2010
+    expect(call("FIN_QUARTER", 40359)).toBe("Q1 2010-11"); // 30 June 2010
     expect(call("CHANGE_TEXT", [[105]], [[91]], "2008-09")).toBe("15% higher than for 2008-09 (91)");
   });
   it("throws Excel errors built with the runtime's CustomFunctions.Error", () => {

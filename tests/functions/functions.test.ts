@@ -32,21 +32,21 @@ describe("report figures through the functions (spec/functions.md)", () => {
     expect(F.rag([[96]], [[100]], "higher", 0.05)).toBe("Amber");
     expect(F.rag([[96]], [[100]], "higher", 0.01)).toBe("Red");
   });
-  it("FY and FY_QUARTER", () => {
-    expect(F.fyQuarter(date(2010, 6, 30))).toBe("Q1 2010-11");
-    expect(F.fy(date(2010, 6, 30))).toBe("2010-11");
-    expect(F.fy(date(2011, 3, 31))).toBe("2010-11");
-    expect(F.fy(date(2010, 6, 30), 1)).toBe("2010");
-    expect(F.fyQuarter(date(2010, 6, 30), 1)).toBe("Q2 2010");
-    expect(F.fyQuarter(date(2011, 1, 15), null)).toBe("Q4 2010-11");
+  it("FIN_YEAR and FIN_QUARTER", () => {
+    expect(F.finQuarter(date(2010, 6, 30))).toBe("Q1 2010-11");
+    expect(F.finYear(date(2010, 6, 30))).toBe("2010-11");
+    expect(F.finYear(date(2011, 3, 31))).toBe("2010-11");
+    expect(F.finYear(date(2010, 6, 30), 1)).toBe("2010");
+    expect(F.finQuarter(date(2010, 6, 30), 1)).toBe("Q2 2010");
+    expect(F.finQuarter(date(2011, 1, 15), null)).toBe("Q4 2010-11");
   });
   it("CHANGE_TEXT", () => {
     expect(F.changeTextFn([[105]], [[91]], "2008-09")).toBe("15% higher than for 2008-09 (91)");
     expect(F.changeTextFn([[31]], [[49]], "2008-09")).toBe("37% lower than for 2008-09 (49)");
   });
-  it("RATE, PEER_POSITION, PEER_BAND", () => {
-    expect(F.rateFn([[105]], [[140000]])).toBeCloseTo(0.75, 10);
-    expect(F.rateFn([[5]], [[200]], 100)).toBe(2.5);
+  it("CRIME_RATE, PEER_POSITION, PEER_BAND", () => {
+    expect(F.crimeRate([[105]], [[140000]])).toBeCloseTo(0.75, 10);
+    expect(F.crimeRate([[5]], [[200]], 100)).toBe(2.5);
     const msg = col(1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0, 2.1, 2.6, 2.7, 2.8, 2.9);
     expect(F.peerPositionFn([[2.6]], msg)).toBe(12);
     expect(F.peerPositionFn([[2.6]], msg, "higher")).toBe(4);
@@ -103,7 +103,7 @@ describe("bad arguments give the documented Excel error, never a number", () => 
   });
   it("numbers outside their domain are #NUM!", () => {
     expect(excelErrorOf(() => F.ni32([[50]], [[46]])).code).toBe("#NUM!");
-    expect(excelErrorOf(() => F.rateFn([[5]], [[-1]])).code).toBe("#NUM!");
+    expect(excelErrorOf(() => F.crimeRate([[5]], [[-1]])).code).toBe("#NUM!");
     expect(excelErrorOf(() => F.poissonZFn([[-1]], [[4]])).code).toBe("#NUM!");
   });
   it("peers: empty is #N/A, fewer than 3 for a band is #N/A", () => {
@@ -116,11 +116,11 @@ describe("bad arguments give the documented Excel error, never a number", () => 
     expect(e.message).toContain("sideways");
   });
   it("dates as text are #VALUE! with a sentence saying how to enter them", () => {
-    const e = excelErrorOf(() => F.fy("30/06/2010"));
+    const e = excelErrorOf(() => F.finYear("30/06/2010"));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("not a date");
-    expect(excelErrorOf(() => F.fyQuarter(null)).code).toBe("#VALUE!");
-    expect(excelErrorOf(() => F.fy(date(2010, 6, 30), 13)).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => F.finQuarter(null)).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => F.finYear(date(2010, 6, 30), 13)).code).toBe("#VALUE!");
     expect(excelErrorOf(() => F.ni32Cases(col("A"), col("2010-05-01"), date(2010, 4, 1), date(2010, 6, 30))).code).toBe("#VALUE!");
   });
   it("NI32_CASES: unequal ranges are #VALUE!, no case in the period is #DIV/0!", () => {
