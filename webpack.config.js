@@ -21,9 +21,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, WebpackError, sources } = require("webpack");
-const { BuildSettingError, manifestVersion, parseBaseUrl, rewriteManifest } = require(
-  "./scripts/addin-base.js"
-);
+const {
+  BuildSettingError,
+  manifestVersion,
+  parseBaseUrl,
+  rewriteManifest,
+} = require("./scripts/addin-base.js");
 const { version: packageVersion } = require("./package.json");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);

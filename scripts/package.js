@@ -21,9 +21,11 @@ const cli = require("./cli-package.js");
 
 const ROOT = path.resolve(__dirname, "..");
 
+/** A reason to stop that the user can act on: printed alone, without a stack. */
+class PackageError extends Error {}
+
 function fail(message) {
-  console.error(`\n[package] ${message}\n`);
-  process.exit(1);
+  throw new PackageError(message);
 }
 
 function step(message) {
@@ -32,12 +34,19 @@ function step(message) {
 
 /** Runs a command, stopping the packaging with its output if it fails. */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", ...options });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024, // npm pack --json lists thousands of bundled files
+    ...options,
+  });
   if (result.error) fail(`${path.basename(command)} could not start: ${result.error.message}`);
   if (result.status !== 0) {
     process.stderr.write(result.stdout || "");
     process.stderr.write(result.stderr || "");
-    fail(`${[path.basename(command), ...args.slice(0, 3)].join(" ")} failed (exit ${result.status})`);
+    fail(
+      `${[path.basename(command), ...args.slice(0, 3)].join(" ")} failed (exit ${result.status})`
+    );
   }
   return result.stdout;
 }
@@ -156,16 +165,19 @@ function packCli(cliDir, rootPackage) {
         src === from || (path.basename(src) !== "node_modules" && !src.endsWith(".js.map")),
     });
   }
-  const packed = JSON.parse(
-    npm(["pack", "--json", "--pack-destination", cliDir], { cwd: cliDir })
-  );
+  const packed = JSON.parse(npm(["pack", "--json", "--pack-destination", cliDir], { cwd: cliDir }));
   return { tarball: path.join(cliDir, packed[0].filename), deps: Object.keys(dependencies) };
 }
 
 async function main() {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out-dir");
-  const outDir = path.resolve(outAt >= 0 && args[outAt + 1] ? args[outAt + 1] : path.join(ROOT, "release"));
+  // Relative to where the command was typed: npm runs scripts from the project folder.
+  const typedIn = process.env.INIT_CWD || process.cwd();
+  const outDir =
+    outAt >= 0 && args[outAt + 1]
+      ? path.resolve(typedIn, args[outAt + 1])
+      : path.join(ROOT, "release");
   if (!process.env.ADDIN_BASE_URL || process.env.ADDIN_BASE_URL.trim() === "") {
     fail(
       "set ADDIN_BASE_URL to the https address the add-in will be served from, for example " +
@@ -178,8 +190,7 @@ async function main() {
     baseUrl = parseBaseUrl(process.env.ADDIN_BASE_URL);
     manifestVersion(rootPackage.version);
   } catch (err) {
-    if (err instanceof BuildSettingError) fail(err.message);
-    throw err;
+    throw err instanceof BuildSettingError ? new PackageError(err.message) : err;
   }
   const version = rootPackage.version;
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "cdrp-package-"));
@@ -196,13 +207,16 @@ async function main() {
     fs.copyFileSync(tarball, `${tgzFile}.partial`);
     fs.renameSync(`${tgzFile}.partial`, tgzFile);
     step(`wrote ${path.relative(process.cwd(), zipFile)} (host dist/ at ${baseUrl})`);
-    step(`wrote ${path.relative(process.cwd(), tgzFile)} (runtime dependencies: ${deps.join(", ")})`);
+    step(
+      `wrote ${path.relative(process.cwd(), tgzFile)} (runtime dependencies: ${deps.join(", ")})`
+    );
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack : String(err));
-  process.exit(1);
+  if (err instanceof PackageError) console.error(`\n[package] ${err.message}\n`);
+  else console.error(err instanceof Error ? err.stack : String(err));
+  process.exitCode = 1;
 });

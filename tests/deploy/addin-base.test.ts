@@ -37,7 +37,11 @@ function manifestUrls(xml: string): string[] {
 
 function text(xml: string, local: string): string | undefined {
   const { root } = parseXml(xml);
-  return root ? all(root).find((e) => e.local === local)?.text.trim() : undefined;
+  return root
+    ? all(root)
+        .find((e) => e.local === local)
+        ?.text.trim()
+    : undefined;
 }
 
 function thrown(f: () => unknown): Error {
@@ -62,7 +66,9 @@ describe("ADDIN_BASE_URL", () => {
     expect(parseBaseUrl("https://intranet.example/addins/cdrp")).toBe(BASE);
     expect(parseBaseUrl(" https://Intranet.EXAMPLE/addins/cdrp/ ")).toBe(BASE);
     expect(parseBaseUrl("https://addins.example")).toBe("https://addins.example/");
-    expect(parseBaseUrl("https://addins.example:8443/cdrp/")).toBe("https://addins.example:8443/cdrp/");
+    expect(parseBaseUrl("https://addins.example:8443/cdrp/")).toBe(
+      "https://addins.example:8443/cdrp/"
+    );
   });
 
   it.each([
@@ -146,6 +152,19 @@ describe("the manifest rewritten for a base", () => {
       expect(source).not.toMatch(
         /displayDialogAsync|openBrowserWindow|window\.open\(|location\.(assign|replace)\(|location\.href\s*=|<a\s[^>]*href=/
       );
+    }
+  });
+
+  it("sends nothing: no network API anywhere in src (README, 'What it loads ... and what it sends')", () => {
+    const files = fs
+      .readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => /\.(tsx?|html)$/.test(f));
+    for (const f of files) {
+      const source = fs.readFileSync(path.join(ROOT, "src", f), "utf8");
+      expect([
+        f,
+        source.match(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/)?.[0],
+      ]).toEqual([f, undefined]);
     }
   });
 

@@ -49,7 +49,11 @@ function manifestUrls(file: string): string[] {
 
 function element(file: string, local: string): string | undefined {
   const { root } = parseXml(fs.readFileSync(file, "utf8"));
-  return root ? all(root).find((e) => e.local === local)?.text.trim() : undefined;
+  return root
+    ? all(root)
+        .find((e) => e.local === local)
+        ?.text.trim()
+    : undefined;
 }
 
 describe("a build for https://intranet.example/addins/cdrp/", () => {
@@ -67,7 +71,13 @@ describe("a build for https://intranet.example/addins/cdrp/", () => {
 
   it("writes the add-in's files", () => {
     const files = filesUnder(out);
-    for (const f of ["manifest.xml", "taskpane.html", "taskpane.js", "functions.js", "functions.json"])
+    for (const f of [
+      "manifest.xml",
+      "taskpane.html",
+      "taskpane.js",
+      "functions.js",
+      "functions.json",
+    ])
       expect(files).toContain(f);
     expect(files).toContain(path.join("assets", "icon-80.png"));
   });
@@ -77,7 +87,8 @@ describe("a build for https://intranet.example/addins/cdrp/", () => {
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const url of urls) expect(url.startsWith(BASE)).toBe(true);
     // Each URL names a file the build wrote.
-    for (const url of urls) expect(fs.existsSync(path.join(out, url.slice(BASE.length)))).toBe(true);
+    for (const url of urls)
+      expect(fs.existsSync(path.join(out, url.slice(BASE.length)))).toBe(true);
   });
 
   it("names localhost in no file at all (scripts, source maps, pages, metadata)", () => {
@@ -90,9 +101,9 @@ describe("a build for https://intranet.example/addins/cdrp/", () => {
   it("loads its scripts by relative URLs, and only Office.js from outside", () => {
     for (const page of ["taskpane.html", "commands.html"]) {
       const html = fs.readFileSync(path.join(out, page), "utf8");
-      const sources = [...html.matchAll(/<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']?([^"' >]+)/g)].map(
-        (m) => m[1]
-      );
+      const sources = [
+        ...html.matchAll(/<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']?([^"' >]+)/g),
+      ].map((m) => m[1]);
       expect(sources).toContain(OFFICE_JS);
       for (const src of sources) {
         if (src !== OFFICE_JS) expect(src).not.toMatch(/^(https?:)?\/\//);

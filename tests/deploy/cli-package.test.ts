@@ -122,7 +122,11 @@ describe("the bundled tree", () => {
   it("from the real lock: exceljs and jszip with their own, none of React, Fluent or the tools", () => {
     const tree = runtimeTree(lock, { exceljs: "4.4.0", jszip: "3.10.1" });
     expect(tree).toEqual(
-      expect.arrayContaining(["node_modules/exceljs", "node_modules/jszip", "node_modules/archiver"])
+      expect.arrayContaining([
+        "node_modules/exceljs",
+        "node_modules/jszip",
+        "node_modules/archiver",
+      ])
     );
     for (const at of tree) {
       expect(at).not.toMatch(
