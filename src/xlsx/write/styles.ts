@@ -63,18 +63,21 @@ interface List {
 
 /** Appends the styles the given cells need; `styleOf` then answers for each of those cells. */
 export function appendStyles(source: string, cells: readonly PlanCell[]): StyledPart {
-  const root = parseXml(source, 3);
+  const root = parseXml(source, 4);
   const prefix = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "";
   const lists = new Map<string, List>();
   const list = (local: string): List => {
     let l = lists.get(local);
     if (!l) {
-      l = {
-        local,
-        existing: child(root, local)?.children.length ?? 0,
-        added: [],
-        dedupe: new Map(),
-      };
+      // The input's own entries are known by their text, so a rerun reuses what the run before
+      // appended instead of growing the lists each time.
+      const own = child(root, local)?.children ?? [];
+      const dedupe = new Map<string, number>();
+      own.forEach((e, i) => {
+        const text = source.slice(e.start, e.end);
+        if (!dedupe.has(text)) dedupe.set(text, i);
+      });
+      l = { local, existing: own.length, added: [], dedupe };
       lists.set(local, l);
     }
     return l;
