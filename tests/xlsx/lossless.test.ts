@@ -146,6 +146,23 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
   });
 });
 
+describe("a calcChain that names the earlier report's sheets", () => {
+  it("is dropped with its relationship and content type; one that does not is kept", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(file("rich-report.xlsx")));
+    const summaryId = /<sheet name="Summary" sheetId="(\d+)"/.exec(text(output, "xl/workbook.xml"))?.[1];
+    const chain = text(output, "xl/calcChain.xml").replace("</calcChain>", `<c r="D5" i="${summaryId}"/></calcChain>`);
+    zip.file("xl/calcChain.xml", chain);
+    writeFileSync(file("chain.xlsx"), await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expect((await runCli("report", file("chain.xlsx"), "--out", file("chain-report.xlsx"))).code).toBe(0);
+    const out = await parts(readFileSync(file("chain-report.xlsx")));
+    expect(out.has("xl/calcChain.xml")).toBe(false);
+    expect(text(out, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(text(out, "[Content_Types].xml")).not.toContain("calcChain");
+    expect(again.get("xl/calcChain.xml")?.equals(input.get("xl/calcChain.xml") as Buffer)).toBe(true);
+    expectExcelClean(file("chain-report.xlsx"));
+  });
+});
+
 describe("a report sheet whose name has an apostrophe", () => {
   it("gets its print area and chart references quoted with the apostrophe doubled", async () => {
     const bytes = readFileSync(file("rich.xlsx"));
@@ -190,6 +207,7 @@ describe("with LibreOffice", () => {
     const before = await parts(readFileSync(saved));
     const tables = [...before.keys()].filter((n) => n.startsWith("xl/tables/"));
     expect(tables.length).toBeGreaterThan(0);
+    expect(tables.filter((t) => before.get(t)?.toString("utf8").includes("<tableStyleInfo"))).toEqual([]);
     const r = await runCli("report", saved, "--out", file("lo-report.xlsx"));
     expect(r.code).toBe(0);
     const after = await parts(readFileSync(file("lo-report.xlsx")));

@@ -12,9 +12,16 @@ export interface Edit {
   insert: string;
 }
 
-/** Applies edits given against the original text; edits at one offset keep their given order. */
+/**
+ * Applies edits given against the original text. At one offset, pure insertions go before an edit
+ * that replaces text there (a new element before a rewritten start tag); otherwise given order.
+ */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort(
+      (a, b) => a.e.at - b.e.at || Number(a.e.remove > 0) - Number(b.e.remove > 0) || a.i - b.i
+    );
   let out = "";
   let pos = 0;
   for (const { e } of sorted) {
