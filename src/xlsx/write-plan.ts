@@ -10,7 +10,6 @@ import {
   PlanChart,
   PlanSheet,
   ReportPlan,
-  a1,
   absoluteRange,
   columnLetter,
   parseA1,
@@ -50,19 +49,30 @@ const REL_EXTENDED =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
+type CellIndex = Map<number, string | number | null>;
+const key = (row: number, col: number) => row * 16384 + col;
+
+/** A sheet's cell values by address (the plan's last word for an address wins). */
+function indexCells(sheet: PlanSheet): CellIndex {
+  return new Map(sheet.cells.map((c) => [key(c.row, c.col), c.value]));
+}
+
 /** The cells of a one-column range, read from the plan so the chart's cache matches the cells. */
-function cachedValues(sheet: PlanSheet, range: string): (string | number | null)[] {
+function cachedValues(cells: CellIndex, range: string): (string | number | null)[] {
   const [from, to] = range.split(":");
   const a = parseA1(from as string);
   const b = parseA1((to ?? from) as string);
-  const byAddress = new Map(sheet.cells.map((c) => [a1(c.row, c.col), c.value]));
   const out: (string | number | null)[] = [];
   for (let r = a.row; r <= b.row; r++)
-    for (let c = a.col; c <= b.col; c++) out.push(byAddress.get(a1(r, c)) ?? null);
+    for (let c = a.col; c <= b.col; c++) out.push(cells.get(key(r, c)) ?? null);
   return out;
 }
 
-export function chartSpec(sheet: PlanSheet, chart: PlanChart): ChartSpec {
+export function chartSpec(
+  sheet: PlanSheet,
+  chart: PlanChart,
+  cells: CellIndex = indexCells(sheet)
+): ChartSpec {
   const ref = (range: string) => `${quoteSheetName(sheet.name)}!${absoluteRange(range)}`;
   const spec: ChartSpec = {
     sheetName: sheet.name,
@@ -70,11 +80,11 @@ export function chartSpec(sheet: PlanSheet, chart: PlanChart): ChartSpec {
     to: { col: chart.to.col, row: chart.to.row },
     title: chart.title,
     categoriesRef: ref(chart.categories),
-    categories: cachedValues(sheet, chart.categories).map((v) => (v === null ? "" : String(v))),
+    categories: cachedValues(cells, chart.categories).map((v) => (v === null ? "" : String(v))),
     series: chart.series.map((s) => ({
       name: s.name,
       valuesRef: ref(s.values),
-      values: cachedValues(sheet, s.values).map((v) => (typeof v === "number" ? v : null)),
+      values: cachedValues(cells, s.values).map((v) => (typeof v === "number" ? v : null)),
       type: s.type,
       color: s.color,
       ...(s.points && s.points.length > 0 ? { points: s.points } : {}),
@@ -192,7 +202,10 @@ export async function renderPlan(
   writePart(zip, wbPart, edit.xml);
   writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added.map(relXml).join("")));
 
-  const charts = plan.sheets.flatMap((s) => s.charts.map((c) => chartSpec(s, c)));
+  const charts = plan.sheets.flatMap((s) => {
+    const cells = indexCells(s);
+    return s.charts.map((c) => chartSpec(s, c, cells));
+  });
   overrides.push(...(await addChartsToPackage(zip, charts, taken)));
   const ct = await mustReadPart(zip, "[Content_Types].xml");
   writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));

@@ -14,6 +14,9 @@ const file = (name: string) => path.join(dir, name);
 it("template, sample, report and rerun are Excel-clean", async () => {
   expect((await runCli("template", "--out", file("template.xlsx"))).code).toBe(0);
   expect((await runCli("demo", "--out-dir", dir)).code).toBe(0);
-  expect((await runCli("report", file("sample-report.xlsx"), "--out", file("rerun.xlsx"))).code).toBe(0);
-  for (const f of ["template.xlsx", "sample.xlsx", "sample-report.xlsx", "rerun.xlsx"]) expectExcelClean(file(f));
+  expect(
+    (await runCli("report", file("sample-report.xlsx"), "--out", file("rerun.xlsx"))).code
+  ).toBe(0);
+  for (const f of ["template.xlsx", "sample.xlsx", "sample-report.xlsx", "rerun.xlsx"])
+    expectExcelClean(file(f));
 }, 120_000);

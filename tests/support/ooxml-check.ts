@@ -34,5 +34,9 @@ export function ooxmlProblems(file: string): string[] | null {
 /** Fails the test when the checker finds anything Excel would repair or refuse. */
 export function expectExcelClean(file: string): void {
   const problems = ooxmlProblems(file);
-  if (problems !== null) expect({ file: path.basename(file), problems }).toEqual({ file: path.basename(file), problems: [] });
+  if (problems !== null)
+    expect({ file: path.basename(file), problems }).toEqual({
+      file: path.basename(file),
+      problems: [],
+    });
 }

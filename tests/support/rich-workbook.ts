@@ -22,16 +22,22 @@ export const CHILDREN = "Children's Services";
 
 async function baseWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(
-    (await writeDataWorkbook(sampleCopy())) as unknown as ExcelJS.Buffer
-  );
+  await wb.xlsx.load((await writeDataWorkbook(sampleCopy())) as unknown as ExcelJS.Buffer);
   const cs = wb.addWorksheet(CHILDREN);
   cs.getRow(1).values = ["Area", "Referrals", "Doubled"];
-  [["North", 4], ["South", 12], ["East", 7], ["West", 15]].forEach((r, i) => {
+  [
+    ["North", 4],
+    ["South", 12],
+    ["East", 7],
+    ["West", 15],
+  ].forEach((r, i) => {
     cs.getRow(i + 2).values = r;
     cs.getCell(i + 2, 3).value = { formula: `B${i + 2}*2`, result: (r[1] as number) * 2 };
   });
-  cs.dataValidations.add("B2:B5", {
+  // exceljs has the range form but its typings omit it.
+  (
+    cs as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }
+  ).dataValidations.add("B2:B5", {
     type: "whole",
     operator: "greaterThanOrEqual",
     allowBlank: true,
@@ -53,7 +59,12 @@ async function baseWorkbook(): Promise<Buffer> {
   });
   const charts = wb.addWorksheet("My charts");
   charts.getRow(1).values = ["Quarter", "Calls"];
-  [["Q1", 31], ["Q2", 42], ["Q3", 28], ["Q4", 35]].forEach((r, i) => (charts.getRow(i + 2).values = r));
+  [
+    ["Q1", 31],
+    ["Q2", 42],
+    ["Q3", 28],
+    ["Q4", 35],
+  ].forEach((r, i) => (charts.getRow(i + 2).values = r));
   const data = wb.addWorksheet("Pivot data");
   data.getRow(1).values = ["Area", "Count"];
   data.getRow(2).values = ["North", 3];
@@ -91,7 +102,9 @@ const rels = (entries: [string, string, string][]) =>
 /** Adds a relationship to a rels part's text (or a new one). */
 function addRel(text: string | undefined, id: string, type: string, target: string): string {
   const entry = `<Relationship Id="${id}" Type="${NS_R}/${type}" Target="${target}"/>`;
-  return text ? text.replace("</Relationships>", `${entry}</Relationships>`) : rels([[id, type, target]]);
+  return text
+    ? text.replace("</Relationships>", `${entry}</Relationships>`)
+    : rels([[id, type, target]]);
 }
 
 /** The rich workbook's bytes. */
@@ -103,7 +116,15 @@ export async function richWorkbook(): Promise<Buffer> {
     title: "Calls by quarter",
     categoriesRef: "'My charts'!$A$2:$A$5",
     categories: ["Q1", "Q2", "Q3", "Q4"],
-    series: [{ name: "Calls", valuesRef: "'My charts'!$B$2:$B$5", values: [31, 42, 28, 35], type: "column" as const, color: "7030A0" }],
+    series: [
+      {
+        name: "Calls",
+        valuesRef: "'My charts'!$B$2:$B$5",
+        values: [31, 42, 28, 35],
+        type: "column" as const,
+        color: "7030A0",
+      },
+    ],
   };
   const zip = await JSZip.loadAsync(await addCharts(await baseWorkbook(), [userChart]));
   const wbPart = await workbookPart(zip);
@@ -113,17 +134,29 @@ export async function richWorkbook(): Promise<Buffer> {
   const put = (p: string, t: string) => zip.file(p, t);
 
   put("xl/pivotCache/pivotCacheDefinition1.xml", PIVOT_CACHE);
-  put("xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels", rels([["rId1", "pivotCacheRecords", "pivotCacheRecords1.xml"]]));
+  put(
+    "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+    rels([["rId1", "pivotCacheRecords", "pivotCacheRecords1.xml"]])
+  );
   put("xl/pivotCache/pivotCacheRecords1.xml", PIVOT_RECORDS);
   put("xl/pivotTables/pivotTable1.xml", PIVOT_TABLE);
-  put("xl/pivotTables/_rels/pivotTable1.xml.rels", rels([["rId1", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml"]]));
+  put(
+    "xl/pivotTables/_rels/pivotTable1.xml.rels",
+    rels([["rId1", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml"]])
+  );
   const pivotRels = relsPathFor(partOf("Pivot"));
-  put(pivotRels, addRel(await text(pivotRels), "rId90", "pivotTable", "../pivotTables/pivotTable1.xml"));
+  put(
+    pivotRels,
+    addRel(await text(pivotRels), "rId90", "pivotTable", "../pivotTables/pivotTable1.xml")
+  );
   put("customXml/item1.xml", CUSTOM_ITEM);
   put("customXml/itemProps1.xml", CUSTOM_PROPS);
   put("customXml/_rels/item1.xml.rels", rels([["rId1", "customXmlProps", "itemProps1.xml"]]));
   const csPart = partOf(CHILDREN);
-  put("xl/calcChain.xml", `${DECL}<calcChain xmlns="${NS}"><c r="C2" i="${sheets.findIndex((s) => s.name === CHILDREN) + 1}" l="1"/><c r="C3"/><c r="C4"/><c r="C5"/></calcChain>`);
+  put(
+    "xl/calcChain.xml",
+    `${DECL}<calcChain xmlns="${NS}"><c r="C2" i="${sheets.findIndex((s) => s.name === CHILDREN) + 1}" l="1"/><c r="C3"/><c r="C4"/><c r="C5"/></calcChain>`
+  );
 
   const wbRels = relsPathFor(wbPart);
   let r = (await text(wbRels)) as string;
@@ -134,7 +167,10 @@ export async function richWorkbook(): Promise<Buffer> {
 
   const index = (name: string) => sheets.findIndex((s) => s.name === name);
   let wb = (await text(wbPart)) as string;
-  wb = wb.replace(/<sheets>/, `<bookViews><workbookView xWindow="240" yWindow="120" windowWidth="18000" windowHeight="9000" activeTab="${index(CHILDREN)}"/></bookViews><sheets>`);
+  wb = wb.replace(
+    /<sheets>/,
+    `<bookViews><workbookView xWindow="240" yWindow="120" windowWidth="18000" windowHeight="9000" activeTab="${index(CHILDREN)}"/></bookViews><sheets>`
+  );
   wb = wb.replace(
     "</sheets>",
     `</sheets><definedNames>` +
@@ -144,14 +180,18 @@ export async function richWorkbook(): Promise<Buffer> {
       `<definedName name="ReferralCounts">'Children''s Services'!$B$2:$B$5</definedName>` +
       `</definedNames>`
   );
-  wb = wb.replace(/(<calcPr[^>]*\/>)/, `$1<pivotCaches><pivotCache cacheId="7" r:id="rId91"/></pivotCaches>`);
+  wb = wb.replace(
+    /(<calcPr[^>]*\/>)/,
+    `$1<pivotCaches><pivotCache cacheId="7" r:id="rId91"/></pivotCaches>`
+  );
   put(wbPart, wb);
   const sheetXml = (await text(csPart)) as string;
   if (!sheetXml.includes("<dataValidations") || !sheetXml.includes("<conditionalFormatting"))
     throw new Error("exceljs wrote no data validation or conditional formatting");
 
   let ct = (await text("[Content_Types].xml")) as string;
-  const over = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
+  const over = (part: string, type: string) =>
+    `<Override PartName="/${part}" ContentType="${type}"/>`;
   ct = ct.replace(
     "</Types>",
     over("xl/pivotCache/pivotCacheDefinition1.xml", `${CT}spreadsheetml.pivotCacheDefinition+xml`) +

@@ -32,9 +32,15 @@ async function parts(bytes: Buffer): Promise<Map<string, Buffer>> {
   return out;
 }
 
-const INDEX = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "docProps/app.xml"];
+const INDEX = [
+  "[Content_Types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "docProps/app.xml",
+];
 const STYLES = "xl/styles.xml";
-const REPORT_PART = /^xl\/(worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|drawings\/(_rels\/)?drawing\d+\.xml(\.rels)?|charts\/chart\d+\.xml)$/;
+const REPORT_PART =
+  /^xl\/(worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|drawings\/(_rels\/)?drawing\d+\.xml(\.rels)?|charts\/chart\d+\.xml)$/;
 
 let input: Map<string, Buffer>;
 let output: Map<string, Buffer>;
@@ -45,7 +51,9 @@ beforeAll(async () => {
   const r = await runCli("report", file("rich.xlsx"), "--out", file("rich-report.xlsx"));
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  expect((await runCli("report", file("rich-report.xlsx"), "--out", file("rich-again.xlsx"))).code).toBe(0);
+  expect(
+    (await runCli("report", file("rich-report.xlsx"), "--out", file("rich-again.xlsx"))).code
+  ).toBe(0);
   input = await parts(readFileSync(file("rich.xlsx")));
   output = await parts(readFileSync(file("rich-report.xlsx")));
   again = await parts(readFileSync(file("rich-again.xlsx")));
@@ -55,13 +63,26 @@ const text = (m: Map<string, Buffer>, part: string) => (m.get(part) as Buffer).t
 
 describe("a workbook with parts exceljs does not model, through cdrp report", () => {
   it("holds what the test means it to (a chart, a pivot table, custom XML, validation, formats)", () => {
-    for (const p of ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheRecords1.xml", "customXml/item1.xml", "xl/calcChain.xml"]) expect(input.has(p)).toBe(true);
-    const sheets = [...input.entries()].filter(([n]) => n.startsWith("xl/worksheets/sheet")).map(([, b]) => b.toString("utf8"));
-    expect(sheets.some((s) => s.includes("<dataValidations") && s.includes("<conditionalFormatting"))).toBe(true);
+    for (const p of [
+      "xl/charts/chart1.xml",
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/pivotCache/pivotCacheRecords1.xml",
+      "customXml/item1.xml",
+      "xl/calcChain.xml",
+    ])
+      expect(input.has(p)).toBe(true);
+    const sheets = [...input.entries()]
+      .filter(([n]) => n.startsWith("xl/worksheets/sheet"))
+      .map(([, b]) => b.toString("utf8"));
+    expect(
+      sheets.some((s) => s.includes("<dataValidations") && s.includes("<conditionalFormatting"))
+    ).toBe(true);
   });
 
   it("copies every part of the input byte for byte at the same name", () => {
-    const changed = [...input.keys()].filter((n) => ![...INDEX, STYLES].includes(n) && !output.get(n)?.equals(input.get(n) as Buffer));
+    const changed = [...input.keys()].filter(
+      (n) => ![...INDEX, STYLES].includes(n) && !output.get(n)?.equals(input.get(n) as Buffer)
+    );
     expect(changed).toEqual([]);
   });
 
@@ -94,7 +115,16 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
     const after = parseXml(text(output, STYLES), 3);
     const src = text(input, STYLES);
     const out = text(output, STYLES);
-    for (const list of ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"]) {
+    for (const list of [
+      "numFmts",
+      "fonts",
+      "fills",
+      "borders",
+      "cellStyleXfs",
+      "cellXfs",
+      "cellStyles",
+      "dxfs",
+    ]) {
       const b = before.children.find((c) => c.local === list);
       const a = after.children.find((c) => c.local === list);
       if (!b) continue;
@@ -103,7 +133,9 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
       if (a?.attrs.count !== undefined) expect(Number(a.attrs.count)).toBe(a.children.length);
       expect(a!.children.length).toBeGreaterThanOrEqual(b.children.length);
     }
-    expect(output.get("xl/sharedStrings.xml")?.equals(input.get("xl/sharedStrings.xml") as Buffer)).toBe(true);
+    expect(
+      output.get("xl/sharedStrings.xml")?.equals(input.get("xl/sharedStrings.xml") as Buffer)
+    ).toBe(true);
   });
 
   it("writes the report's print areas absolute and keeps the user's as they were", () => {
@@ -118,12 +150,17 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
     const charts = await readCharts(readFileSync(file("rich-report.xlsx")));
     expect(charts.map((c) => c.sheetName)).toEqual(["My charts", ...Array(6).fill("Priority 1")]);
     expect(charts[0]?.title).toBe("Calls by quarter");
-    const { snapshot } = await readWorkbook(readFileSync(file("rich-report.xlsx")), "rich-report.xlsx");
+    const { snapshot } = await readWorkbook(
+      readFileSync(file("rich-report.xlsx")),
+      "rich-report.xlsx"
+    );
     expect(snapshot.reportSheets).toEqual(["Summary", "Priority 1", "Domestic Abuse"]);
     expect((await runCli("validate", file("rich-report.xlsx"))).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file("rich-report.xlsx"));
-    expect(wb.getWorksheet("Summary")?.getCell("A1").value).toBe("South Cambridgeshire Performance Summary, Q1 2010-11");
+    expect(wb.getWorksheet("Summary")?.getCell("A1").value).toBe(
+      "South Cambridgeshire Performance Summary, Q1 2010-11"
+    );
     expect(wb.getWorksheet("Summary")?.getCell("D5").value).toBe(105);
     expect(wb.getWorksheet("Summary")?.getCell("G5").numFmt).toBe("+0%;-0%;0%");
     expect(wb.getWorksheet(CHILDREN)?.getCell("C3").value).toEqual({ formula: "B3*2", result: 24 });
@@ -137,7 +174,9 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
 
   it("on a second run replaces only the report's parts: everything else comes out as it went in", () => {
     expect([...again.keys()].sort()).toEqual([...output.keys()].sort());
-    const changed = [...output.keys()].filter((n) => !again.get(n)?.equals(output.get(n) as Buffer));
+    const changed = [...output.keys()].filter(
+      (n) => !again.get(n)?.equals(output.get(n) as Buffer)
+    );
     // New relationship and sheet ids for the new sheets; the parts themselves are the same bytes,
     // and styles did not grow.
     expect(changed.sort()).toEqual(["xl/_rels/workbook.xml.rels", "xl/workbook.xml"]);
@@ -149,16 +188,28 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
 describe("a calcChain that names the earlier report's sheets", () => {
   it("is dropped with its relationship and content type; one that does not is kept", async () => {
     const zip = await JSZip.loadAsync(readFileSync(file("rich-report.xlsx")));
-    const summaryId = /<sheet name="Summary" sheetId="(\d+)"/.exec(text(output, "xl/workbook.xml"))?.[1];
-    const chain = text(output, "xl/calcChain.xml").replace("</calcChain>", `<c r="D5" i="${summaryId}"/></calcChain>`);
+    const summaryId = /<sheet name="Summary" sheetId="(\d+)"/.exec(
+      text(output, "xl/workbook.xml")
+    )?.[1];
+    const chain = text(output, "xl/calcChain.xml").replace(
+      "</calcChain>",
+      `<c r="D5" i="${summaryId}"/></calcChain>`
+    );
     zip.file("xl/calcChain.xml", chain);
-    writeFileSync(file("chain.xlsx"), await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
-    expect((await runCli("report", file("chain.xlsx"), "--out", file("chain-report.xlsx"))).code).toBe(0);
+    writeFileSync(
+      file("chain.xlsx"),
+      await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+    );
+    expect(
+      (await runCli("report", file("chain.xlsx"), "--out", file("chain-report.xlsx"))).code
+    ).toBe(0);
     const out = await parts(readFileSync(file("chain-report.xlsx")));
     expect(out.has("xl/calcChain.xml")).toBe(false);
     expect(text(out, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     expect(text(out, "[Content_Types].xml")).not.toContain("calcChain");
-    expect(again.get("xl/calcChain.xml")?.equals(input.get("xl/calcChain.xml") as Buffer)).toBe(true);
+    expect(again.get("xl/calcChain.xml")?.equals(input.get("xl/calcChain.xml") as Buffer)).toBe(
+      true
+    );
     expectExcelClean(file("chain-report.xlsx"));
   });
 });
@@ -175,44 +226,89 @@ describe("a report sheet whose name has an apostrophe", () => {
     writeFileSync(file("apostrophe.xlsx"), out);
     const wb = text(await parts(out), "xl/workbook.xml");
     expect(wb).toContain(`>'Tom''s Priority'!$A$1:$I$125</definedName>`);
-    expect((await readCharts(out)).filter((c) => c.sheetName === "Tom's Priority")[0]?.categoriesRef).toMatch(/^'Tom''s Priority'!\$/);
+    expect(
+      (await readCharts(out)).filter((c) => c.sheetName === "Tom's Priority")[0]?.categoriesRef
+    ).toMatch(/^'Tom''s Priority'!\$/);
     expectExcelClean(file("apostrophe.xlsx"));
   });
 });
 
-const hasSoffice = spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext"]).status === 0;
+const hasSoffice =
+  spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext"]).status === 0;
 const required = process.env.CDRP_REQUIRE_RENDER === "1";
 const officeTest = hasSoffice || required ? test : test.skip;
-if (!hasSoffice && !required) console.warn("lossless.test.ts: LibreOffice tests SKIPPED: soffice or pdftotext is not installed");
+if (!hasSoffice && !required)
+  console.warn(
+    "lossless.test.ts: LibreOffice tests SKIPPED: soffice or pdftotext is not installed"
+  );
 
 function soffice(args: string[], profile: string): void {
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, ...args], { timeout: 170_000, stdio: "ignore" });
+  execFileSync(
+    "soffice",
+    ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, ...args],
+    { timeout: 170_000, stdio: "ignore" }
+  );
 }
 
 describe("with LibreOffice", () => {
-  officeTest("renders the report and the user's sheets", () => {
-    const script = path.join(__dirname, "..", "..", "scripts", "render-xlsx.sh");
-    const pdf = execFileSync("bash", [script, file("rich-report.xlsx"), file("render")], { encoding: "utf8", timeout: 170_000 }).trim().split("\n").pop() as string;
-    const pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-    for (const phrase of ["South Cambridgeshire Performance Summary, Q1 2010-11", "Figure 1.1: Dwelling Burglary", "Domestic Abuse: MARAC and IDVAS", "Doubled", "Quarter", "Sum of Count"]) expect(pdfText).toContain(phrase);
-  }, 180_000);
+  officeTest(
+    "renders the report and the user's sheets",
+    () => {
+      const script = path.join(__dirname, "..", "..", "scripts", "render-xlsx.sh");
+      const pdf = execFileSync("bash", [script, file("rich-report.xlsx"), file("render")], {
+        encoding: "utf8",
+        timeout: 170_000,
+      })
+        .trim()
+        .split("\n")
+        .pop() as string;
+      const pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      for (const phrase of [
+        "South Cambridgeshire Performance Summary, Q1 2010-11",
+        "Figure 1.1: Dwelling Burglary",
+        "Domestic Abuse: MARAC and IDVAS",
+        "Doubled",
+        "Quarter",
+        "Sum of Count",
+      ])
+        expect(pdfText).toContain(phrase);
+    },
+    180_000
+  );
 
-  officeTest("reports a workbook saved by LibreOffice (tables without tableStyleInfo), every part kept", async () => {
-    const profile = file("lo-profile");
-    const sample = file("lo-sample.xlsx");
-    expect((await runCli("sample", "--out", sample)).code).toBe(0);
-    soffice(["--convert-to", "ods", "--outdir", file("lo"), sample], profile);
-    soffice(["--convert-to", "xlsx", "--outdir", file("lo-back"), path.join(file("lo"), "lo-sample.ods")], profile);
-    const saved = path.join(file("lo-back"), "lo-sample.xlsx");
-    const before = await parts(readFileSync(saved));
-    const tables = [...before.keys()].filter((n) => n.startsWith("xl/tables/"));
-    expect(tables.length).toBeGreaterThan(0);
-    expect(tables.filter((t) => before.get(t)?.toString("utf8").includes("<tableStyleInfo"))).toEqual([]);
-    const r = await runCli("report", saved, "--out", file("lo-report.xlsx"));
-    expect(r.code).toBe(0);
-    const after = await parts(readFileSync(file("lo-report.xlsx")));
-    const changed = [...before.keys()].filter((n) => ![...INDEX, STYLES].includes(n) && !after.get(n)?.equals(before.get(n) as Buffer));
-    expect(changed).toEqual([]);
-    expectExcelClean(file("lo-report.xlsx"));
-  }, 180_000);
+  officeTest(
+    "reports a workbook saved by LibreOffice (tables without tableStyleInfo), every part kept",
+    async () => {
+      const profile = file("lo-profile");
+      const sample = file("lo-sample.xlsx");
+      expect((await runCli("sample", "--out", sample)).code).toBe(0);
+      soffice(["--convert-to", "ods", "--outdir", file("lo"), sample], profile);
+      soffice(
+        [
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          file("lo-back"),
+          path.join(file("lo"), "lo-sample.ods"),
+        ],
+        profile
+      );
+      const saved = path.join(file("lo-back"), "lo-sample.xlsx");
+      const before = await parts(readFileSync(saved));
+      const tables = [...before.keys()].filter((n) => n.startsWith("xl/tables/"));
+      expect(tables.length).toBeGreaterThan(0);
+      expect(
+        tables.filter((t) => before.get(t)?.toString("utf8").includes("<tableStyleInfo"))
+      ).toEqual([]);
+      const r = await runCli("report", saved, "--out", file("lo-report.xlsx"));
+      expect(r.code).toBe(0);
+      const after = await parts(readFileSync(file("lo-report.xlsx")));
+      const changed = [...before.keys()].filter(
+        (n) => ![...INDEX, STYLES].includes(n) && !after.get(n)?.equals(before.get(n) as Buffer)
+      );
+      expect(changed).toEqual([]);
+      expectExcelClean(file("lo-report.xlsx"));
+    },
+    180_000
+  );
 });
