@@ -210,11 +210,7 @@ export async function renderPlan(
   const ct = await mustReadPart(zip, "[Content_Types].xml");
   writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));
   await updateAppXml(zip, oldWorksheets);
-  return zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  return zip.toBuffer();
 }
 
 /** docProps/app.xml (wherever the package rels put it) lists the new worksheets. */

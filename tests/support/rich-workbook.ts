@@ -6,9 +6,9 @@
  * calcChain, a book view. Built here, part by part, so nothing is downloaded.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { addCharts } from "../../src/xlsx/charts";
-import { relsPathFor, sheetParts, workbookPart } from "../../src/xlsx/charts/opc";
+import { readPart, relsPathFor, sheetParts, workbookPart } from "../../src/xlsx/charts/opc";
+import { ZipPackage } from "../../src/xlsx/zip";
 import { writeDataWorkbook } from "../../src/xlsx";
 import { sampleCopy } from "./workbooks";
 
@@ -126,12 +126,12 @@ export async function richWorkbook(): Promise<Buffer> {
       },
     ],
   };
-  const zip = await JSZip.loadAsync(await addCharts(await baseWorkbook(), [userChart]));
+  const zip = ZipPackage.load(await addCharts(await baseWorkbook(), [userChart]));
   const wbPart = await workbookPart(zip);
   const sheets = await sheetParts(zip);
   const partOf = (name: string) => sheets.find((s) => s.name === name)?.part as string;
-  const text = async (p: string) => zip.file(p)?.async("string");
-  const put = (p: string, t: string) => zip.file(p, t);
+  const text = (p: string) => readPart(zip, p);
+  const put = (p: string, t: string) => zip.write(p, t);
 
   put("xl/pivotCache/pivotCacheDefinition1.xml", PIVOT_CACHE);
   put(
@@ -202,5 +202,5 @@ export async function richWorkbook(): Promise<Buffer> {
       "</Types>"
   );
   put("[Content_Types].xml", ct);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.toBuffer();
 }

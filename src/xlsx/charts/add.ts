@@ -5,7 +5,7 @@
  * that drawing, since a worksheet may hold only one <drawing>. Every spec is validated before any
  * part is touched, and the work is done on a copy of the input, so a failure leaves nothing behind.
  */
-import type JSZip from "jszip";
+import type { ZipPackage } from "../zip";
 import { chartXml } from "./chart-xml";
 import { anchorXml, drawingXml, maxShapeId } from "./drawing-xml";
 import {
@@ -41,11 +41,7 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
   const overrides = await addChartsToPackage(zip, charts, new Set<string>());
   const ct = await mustReadPart(zip, "[Content_Types].xml");
   writePart(zip, "[Content_Types].xml", addOverrides(ct, overrides));
-  return zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  return zip.toBuffer();
 }
 
 /**
@@ -54,7 +50,7 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
  * caller is adding in the same run are not reused. Validates every spec before touching a part.
  */
 export async function addChartsToPackage(
-  zip: JSZip,
+  zip: ZipPackage,
   charts: ChartSpec[],
   taken: Set<string>
 ): Promise<{ part: string; contentType: string }[]> {
@@ -79,7 +75,7 @@ export async function addChartsToPackage(
 }
 
 async function addToSheet(
-  zip: JSZip,
+  zip: ZipPackage,
   sheet: SheetPart,
   specs: ChartSpec[],
   taken: Set<string>,

@@ -3,18 +3,18 @@
  * reachable only through them), the content types and relationships of what goes and comes, the
  * calcChain, and the sheet list in docProps/app.xml. Parts are found by following relationships.
  */
-import type JSZip from "jszip";
+import type { ZipPackage } from "../zip";
 import { parseRels, readPart, relsPathFor, resolveTarget } from "../charts/opc";
 import { XmlElement, child, children, esc, parseXml } from "../charts/xml";
 import { Edit, applyEdits } from "./splice";
 
 /** Every file of the package that is a part (directory entries are not). */
-export function partNames(zip: JSZip): string[] {
-  return Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+export function partNames(zip: ZipPackage): string[] {
+  return zip.names().filter((n) => !n.endsWith("/"));
 }
 
 /** Internal relationship targets of a part (with the part's own rels file). */
-async function targetsOf(zip: JSZip, part: string, exclude: Set<string>): Promise<string[]> {
+async function targetsOf(zip: ZipPackage, part: string, exclude: Set<string>): Promise<string[]> {
   const rels = parseRels(await readPart(zip, relsPathFor(part)));
   return rels
     .filter((r) => !r.external && !exclude.has(`${part}#${r.id}`))
@@ -23,7 +23,7 @@ async function targetsOf(zip: JSZip, part: string, exclude: Set<string>): Promis
 
 /** Parts reachable from `starts`, not entering `stop` and not following `exclude` edges (part#rId). */
 async function reachable(
-  zip: JSZip,
+  zip: ZipPackage,
   starts: string[],
   stop: Set<string>,
   exclude: Set<string>
@@ -45,15 +45,15 @@ async function reachable(
  * charts, their rels). `cut` lists the workbook's relationships to those sheets as "part#rId".
  */
 export async function orphanedBy(
-  zip: JSZip,
+  zip: ZipPackage,
   sheets: string[],
   cut: Set<string>
 ): Promise<string[]> {
   if (sheets.length === 0) return [];
   const fromRoot = await reachable(zip, await targetsOf(zip, "", new Set()), new Set(sheets), cut);
   const fromSheets = await reachable(zip, sheets, new Set(), new Set());
-  const gone = [...fromSheets].filter((p) => !fromRoot.has(p) && zip.file(p));
-  return [...gone, ...gone.map(relsPathFor).filter((r) => zip.file(r))];
+  const gone = [...fromSheets].filter((p) => !fromRoot.has(p) && zip.has(p));
+  return [...gone, ...gone.map(relsPathFor).filter((r) => zip.has(r))];
 }
 
 /** [Content_Types].xml without the Overrides of removed parts and with those of added parts. */
