@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyse, buildPlan } from "../../src/workbook";
 import { readCharts, readWorkbook, renderPlan } from "../../src/xlsx";
+import { ZipPackage } from "../../src/xlsx/zip";
 import { parseXml } from "../../src/xlsx/charts/xml";
 import { expectExcelClean } from "../support/ooxml-check";
 import { CHILDREN, richWorkbook } from "../support/rich-workbook";
@@ -211,6 +212,39 @@ describe("a calcChain that names the earlier report's sheets", () => {
       true
     );
     expectExcelClean(file("chain-report.xlsx"));
+  });
+});
+
+describe("a user's sheet after the report's", () => {
+  it("keeps its sheet-scoped names on it when the report before it is replaced", async () => {
+    // Move "Pivot" (with its sheet-scoped name "Notes") after the report sheets, as a user may.
+    const pkg = ZipPackage.load(readFileSync(file("rich-report.xlsx")));
+    let wb = text(output, "xl/workbook.xml");
+    const names = [...wb.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    const pivot = /<sheet [^>]*name="Pivot"[^>]*\/>/.exec(wb)![0];
+    wb = wb.replace(pivot, "").replace("</sheets>", `${pivot}</sheets>`);
+    const at = (n: string) => names.indexOf(n);
+    const shift = (id: number) =>
+      id > at("Pivot") ? id - 1 : id === at("Pivot") ? names.length - 1 : id;
+    wb = wb.replace(
+      /localSheetId="(\d+)"/g,
+      (_m, id: string) => `localSheetId="${shift(Number(id))}"`
+    );
+    pkg.write("xl/workbook.xml", wb);
+    writeFileSync(file("moved.xlsx"), pkg.toBuffer());
+    expect(
+      (await runCli("report", file("moved.xlsx"), "--out", file("moved-report.xlsx"))).code
+    ).toBe(0);
+    const out = text(await parts(readFileSync(file("moved-report.xlsx"))), "xl/workbook.xml");
+    const after = [...out.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    expect(after.slice(-4)).toEqual(["Pivot", "Summary", "Priority 1", "Domestic Abuse"]);
+    expect(out).toContain(
+      `<definedName name="Notes" localSheetId="${after.indexOf("Pivot")}" comment="kept &gt; as is">Pivot!$A$1</definedName>`
+    );
+    expect(out).toContain(
+      `localSheetId="${after.indexOf("My charts")}">'My charts'!$A:$B</definedName>`
+    );
+    expectExcelClean(file("moved-report.xlsx"));
   });
 });
 

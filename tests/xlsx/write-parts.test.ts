@@ -19,7 +19,8 @@ describe("editWorkbook", () => {
     `<definedName name="CDRP_REPORT_SHEET" localSheetId="1" hidden="1">TRUE</definedName>` +
     `<definedName name="_xlnm.Print_Area" localSheetId="1">Summary!$A$1:$M$22</definedName>` +
     `<definedName name="CDRP_REPORT_SHEET" localSheetId="3" hidden="1">TRUE</definedName>` +
-    `<definedName name="Total">Data!$B$2</definedName></definedNames><calcPr calcId="1"/></workbook>`;
+    `<definedName name="Total">Data!$B$2</definedName>` +
+    `<definedName name="Odd" localSheetId="9">Data!$C$2</definedName></definedNames><calcPr calcId="1"/></workbook>`;
   const edit = editWorkbook(
     wb,
     ["Summary", "Trend"],
@@ -43,6 +44,7 @@ describe("editWorkbook", () => {
       `<definedName name="_xlnm.Print_Area" localSheetId="1">Notes!$A:$B</definedName>`
     );
     expect(edit.xml).toContain(`<definedName name="Total">Data!$B$2</definedName>`);
+    expect(edit.xml).toContain(`<definedName name="Odd" localSheetId="9">Data!$C$2</definedName>`);
   });
 
   it("adds markers and absolute print areas, quoting a name with an apostrophe", () => {

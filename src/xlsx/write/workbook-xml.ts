@@ -101,11 +101,12 @@ export function editWorkbook(
   const definedNames = child(root, "definedNames");
   if (definedNames) {
     for (const d of children(definedNames, "definedName")) {
-      if (d.attrs.localSheetId === undefined) continue;
-      const to = moved[Number(d.attrs.localSheetId)];
+      const from = Number(d.attrs.localSheetId ?? NaN);
+      // Workbook names, and names scoped to no sheet we know of, are not ours to touch.
+      if (!Number.isInteger(from) || from < 0 || from >= moved.length) continue;
+      const to = moved[from];
       if (to === undefined) edits.push({ at: d.start, remove: d.end - d.start, insert: "" });
-      else if (to !== Number(d.attrs.localSheetId))
-        edits.push(retag(source, d, "localSheetId", to));
+      else if (to !== from) edits.push(retag(source, d, "localSheetId", to));
     }
     edits.push(...insertChildren(source, definedNames, names));
   } else {
