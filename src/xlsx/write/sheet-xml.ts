@@ -22,8 +22,9 @@ function cellXml(c: PlanCell, style: number): string {
   const ref = a1(c.row, c.col);
   if (typeof c.value === "number" && Number.isFinite(c.value))
     return `<c r="${ref}"${s}><v>${String(c.value)}</v></c>`;
-  if (typeof c.value === "string" && c.value !== "") {
-    const text = escText(excelText(c.value));
+  // Characters XML cannot hold are dropped; text left empty is a blank cell.
+  const text = typeof c.value === "string" ? escText(excelText(c.value)) : "";
+  if (text !== "") {
     const space = /^\s|\s$/.test(text) ? ` xml:space="preserve"` : "";
     return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
   }
