@@ -5,21 +5,21 @@ import path from "path";
 /**
  * ../shared/tools/ooxml-check (ISO 29500 schemas plus what Excel is strict about) on a written
  * workbook: fails on any ERROR or SCHEMA line. Where xmllint or the checker is missing the check is
- * skipped with a warning, except in CI (CI=true or CDRP_REQUIRE_OOXML=1), where it must run.
+ * skipped with a warning, unless CDRP_REQUIRE_OOXML=1 (set by .ci/run), where it must run.
  */
 const CHECK =
   process.env.OOXML_CHECK ??
   path.resolve(__dirname, "..", "..", "..", "shared", "tools", "ooxml-check", "check.py");
-const hasXmllint = spawnSync("sh", ["-c", "command -v xmllint"]).status === 0;
-const required = process.env.CI === "true" || process.env.CDRP_REQUIRE_OOXML === "1";
+const hasXmllint = spawnSync("sh", ["-c", "command -v xmllint && command -v python3"]).status === 0;
+const required = process.env.CDRP_REQUIRE_OOXML === "1";
 export const ooxmlCheckAvailable = hasXmllint && existsSync(CHECK);
 let warned = false;
 
 /** The checker's ERROR and SCHEMA lines for a file ([] when clean); null when it cannot run here. */
 export function ooxmlProblems(file: string): string[] | null {
   if (!ooxmlCheckAvailable) {
-    if (required) throw new Error(`ooxml-check cannot run: xmllint or ${CHECK} is missing`);
-    if (!warned) console.warn(`ooxml-check SKIPPED: xmllint or ${CHECK} is missing`);
+    if (required) throw new Error(`ooxml-check cannot run: xmllint, python3 or ${CHECK} is missing`);
+    if (!warned) console.warn(`ooxml-check SKIPPED: xmllint, python3 or ${CHECK} is missing`);
     warned = true;
     return null;
   }
