@@ -18,7 +18,8 @@ let warned = false;
 /** The checker's ERROR and SCHEMA lines for a file ([] when clean); null when it cannot run here. */
 export function ooxmlProblems(file: string): string[] | null {
   if (!ooxmlCheckAvailable) {
-    if (required) throw new Error(`ooxml-check cannot run: xmllint, python3 or ${CHECK} is missing`);
+    if (required)
+      throw new Error(`ooxml-check cannot run: xmllint, python3 or ${CHECK} is missing`);
     if (!warned) console.warn(`ooxml-check SKIPPED: xmllint, python3 or ${CHECK} is missing`);
     warned = true;
     return null;
