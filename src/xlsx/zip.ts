@@ -105,12 +105,24 @@ export class ZipPackage {
     return [...this.entries.keys()];
   }
 
+  /**
+   * The entry for a part name. OPC part names are case-insensitive, and some writers spell a
+   * relationship's target in another case than the zip entry: an exact match first, then any case.
+   */
+  private find(name: string): Entry | undefined {
+    const exact = this.entries.get(name);
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    for (const e of this.entries.values()) if (e.name.toLowerCase() === lower) return e;
+    return undefined;
+  }
+
   has(name: string): boolean {
-    return this.entries.has(name);
+    return this.find(name) !== undefined;
   }
 
   read(name: string): Buffer | undefined {
-    const e = this.entries.get(name);
+    const e = this.find(name);
     if (!e) return undefined;
     if (!e.data) {
       if (e.method === 0) e.data = e.raw;
@@ -120,9 +132,10 @@ export class ZipPackage {
     return e.data;
   }
 
-  /** Adds or replaces an entry; a replaced one keeps its place in the archive. */
-  write(name: string, content: string | Buffer): void {
+  /** Adds or replaces an entry; a replaced one keeps its place and the spelling of its name. */
+  write(part: string, content: string | Buffer): void {
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const name = this.find(part)?.name ?? part;
     this.entries.set(name, {
       name,
       method: 8,
@@ -136,8 +149,9 @@ export class ZipPackage {
     });
   }
 
-  remove(name: string): void {
-    this.entries.delete(name);
+  remove(part: string): void {
+    const e = this.find(part);
+    if (e) this.entries.delete(e.name);
   }
 
   toBuffer(): Buffer {

@@ -53,6 +53,17 @@ describe("ZipPackage", () => {
     expect(ZipPackage.load(out).toBuffer()).toEqual(out);
   });
 
+  it("finds a part whatever the case of its name, and replaces it under the name it has", async () => {
+    const pkg = ZipPackage.load(
+      await jszipBytes({ "xl/Worksheets/Sheet1.xml": "<a/>" }, { compression: "DEFLATE" })
+    );
+    expect(pkg.read("xl/worksheets/sheet1.xml")?.toString()).toBe("<a/>");
+    pkg.write("xl/worksheets/sheet1.xml", "<b/>");
+    expect(pkg.names().filter((n) => !n.endsWith("/"))).toEqual(["xl/Worksheets/Sheet1.xml"]);
+    pkg.remove("XL/WORKSHEETS/SHEET1.XML");
+    expect(pkg.has("xl/Worksheets/Sheet1.xml")).toBe(false);
+  });
+
   it("computes the zip CRC-32", () => {
     expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
     fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (a) => crc32(Buffer.from(a)) >= 0));
