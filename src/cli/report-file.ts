@@ -12,13 +12,13 @@ export interface FileReport {
  * output at all. Throws WorkbookReadError when the bytes are not a workbook.
  */
 export async function reportWorkbook(input: Buffer, fileName: string): Promise<FileReport> {
-  const { workbook, snapshot } = await readWorkbook(input, fileName);
+  const { snapshot } = await readWorkbook(input, fileName);
   const analysis = analyse(snapshot);
   if (!analysis.model) return { analysis, plan: null, output: null };
   const plan = buildPlan(analysis.model, {
     sheetNames: snapshot.sheetNames,
     reportSheets: snapshot.reportSheets,
   });
-  const output = await renderPlan(workbook, plan, snapshot.reportSheets);
+  const output = await renderPlan(input, plan, snapshot.reportSheets);
   return { analysis, plan, output };
 }
