@@ -76,8 +76,9 @@ export const TEXT_FORMAT = "@";
 
 export function cellBlocks(sheet: PlanSheet, maxBlockBytes: number, typed = true): CellBlock[] {
   if (sheet.cells.length === 0) return [];
-  const rows = Math.max(...sheet.cells.map((c) => c.row)) + 1;
-  const cols = Math.max(...sheet.cells.map((c) => c.col)) + 1;
+  // reduce, not Math.max(...cells): a spread of a large sheet's cells overflows the stack
+  const rows = sheet.cells.reduce((m, c) => Math.max(m, c.row), 0) + 1;
+  const cols = sheet.cells.reduce((m, c) => Math.max(m, c.col), 0) + 1;
   const values: (string | number)[][] = Array.from({ length: rows }, () =>
     new Array<string | number>(cols).fill("")
   );

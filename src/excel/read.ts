@@ -55,6 +55,9 @@ interface Chunk {
 }
 
 const codeOf = (e: unknown) => (e as { code?: unknown } | null)?.code;
+/** Excel refused to hand over that much (5 MB response, or the cell limit as an error). */
+const refused = (e: unknown) =>
+  codeOf(e) === "ResponsePayloadSizeLimitExceeded" || codeOf(e) === "RangeExceedsLimit";
 
 function tooLarge(name: string): HostError {
   return new HostError({
@@ -75,13 +78,14 @@ async function readChunks(
   rows: Cell[][][]
 ): Promise<number> {
   let syncs = 0;
+  let budget = READ_CELLS_PER_SYNC;
   let queue = chunks;
   while (queue.length > 0) {
     const batch: Chunk[] = [];
     let cells = 0;
     while (queue.length > 0) {
       const c = queue[0] as Chunk;
-      if (batch.length > 0 && cells + c.count * c.columns > READ_CELLS_PER_SYNC) break;
+      if (batch.length > 0 && cells + c.count * c.columns > budget) break;
       batch.push(c);
       cells += c.count * c.columns;
       queue = queue.slice(1);
@@ -97,10 +101,11 @@ async function readChunks(
       syncs++;
     } catch (e) {
       syncs++;
-      if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" && codeOf(e) !== "RangeExceedsLimit")
-        throw e;
+      if (!refused(e)) throw e;
       const single = batch.find((c) => c.count === 1);
       if (single) throw tooLarge((pending[single.grid] as PendingGrid).name);
+      // Half the cells per sync from now on, and every chunk of this sync cut to fit.
+      budget = Math.max(1, Math.floor(cells / 2));
       const halves = batch.flatMap((c) => {
         const a = Math.ceil(c.count / 2);
         return [
@@ -169,8 +174,18 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
     window.load("values,valueTypes,rowCount,columnCount");
     return { ...f, window };
   });
-  await ctx.sync();
   let readSyncs = 2;
+  let windows = true;
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (!refused(e)) throw e;
+    // Even the first rows were too much: learn each range's size alone, then read in chunks.
+    windows = false;
+    for (const p of pending) p.range.load("rowIndex,columnIndex,rowCount,columnCount");
+    await ctx.sync();
+    readSyncs++;
+  }
 
   const rows: Cell[][][] = [];
   const chunks: Chunk[] = [];
@@ -178,8 +193,8 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
     const w = p.window;
     const total = p.range.rowCount;
     const width = p.range.columnCount;
-    const whole = !w.isNullObject && w.columnCount === width;
-    if (!w.isNullObject && (w.values === null || w.valueTypes === null)) throw tooLarge(p.name);
+    const whole = windows && !w.isNullObject && w.columnCount === width;
+    if (whole && (w.values === null || w.valueTypes === null)) throw tooLarge(p.name);
     const got = whole ? toCells(w.values, w.valueTypes) : [];
     rows.push(got);
     const per = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / width));

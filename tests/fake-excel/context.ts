@@ -61,6 +61,7 @@ export interface Engine {
   operationFault(info: OperationInfo, ctx: FakeContext): FakeRichApiError | null;
   /** After a request that changed the workbook: the undo stack as the profile keeps it. */
   afterChange(ctx: FakeContext): void;
+  recordResponse(bytes: number): void;
 }
 
 export interface ProxyLike {
@@ -241,6 +242,7 @@ export class FakeContext {
       }
     }
     const response = utf8Length(JSON.stringify(deliveries.map((d) => d.payload)) ?? "");
+    engine.recordResponse(response);
     if (response > engine.responseLimitBytes && !failure)
       throw richError("ResponsePayloadSizeLimitExceeded");
     for (const d of deliveries) d.apply();

@@ -91,6 +91,8 @@ export class FakeExcel implements Engine {
   syncCount = 0;
   /** Size in bytes of each request, in order. */
   readonly requestBytes: number[] = [];
+  /** Size in bytes of each response (the loads it delivers), in order. */
+  readonly responseBytes: number[] = [];
   /** Every formula the add-in caused to be stored in a cell, including strings Excel read as one. */
   readonly formulaLog: FormulaWrite[] = [];
   /** A context outside any Excel.run (objects never released). */
@@ -176,6 +178,14 @@ export class FakeExcel implements Engine {
 
   // ---- counters ------------------------------------------------------------------------------
 
+  recordResponse(bytes: number): void {
+    this.responseBytes.push(bytes);
+  }
+
+  get maxResponseBytes(): number {
+    return this.responseBytes.reduce((a, b) => Math.max(a, b), 0);
+  }
+
   get maxRequestBytes(): number {
     return this.requestBytes.reduce((a, b) => Math.max(a, b), 0);
   }
@@ -183,6 +193,7 @@ export class FakeExcel implements Engine {
   resetCounters(): void {
     this.syncCount = 0;
     this.requestBytes.length = 0;
+    this.responseBytes.length = 0;
     this.formulaLog.length = 0;
   }
 
