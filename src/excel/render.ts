@@ -243,7 +243,8 @@ async function removeSheets(
 /** The failure, with what the clean-up could not undo said in words. */
 function afterFailure(e: unknown, after: CleanUp): unknown {
   if (after.left !== null && after.left.length === 0 && after.previousGone.length === 0) return e;
-  const code = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "Unknown";
+  const code =
+    typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "Unknown";
   const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
   const parts = ["Excel stopped the report part-way, and the add-in could not tidy up after it."];
   if (after.left === null)

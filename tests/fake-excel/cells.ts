@@ -105,7 +105,10 @@ export function writeTypedCells(ref: RangeRefModel, input: unknown, location: st
       else if (v.type === "Double" && typeof b === "number" && Number.isFinite(b)) row.push(b);
       else if (v.type === "Boolean" && typeof b === "boolean") row.push(b);
       else if (v.type === "Empty" && (b === undefined || b === "")) row.push(null);
-      else if (typeof v.type === "string" && ["String", "Double", "Boolean", "Empty"].includes(v.type))
+      else if (
+        typeof v.type === "string" &&
+        ["String", "Double", "Boolean", "Empty"].includes(v.type)
+      )
         throw richError("InvalidArgument", location);
       else throw notImplemented(`valuesAsJson of type ${String(v.type)}`);
     }

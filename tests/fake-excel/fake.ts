@@ -105,7 +105,8 @@ export class FakeExcel implements Engine {
     this.profile = p === undefined ? null : typeof p === "string" ? PROFILES[p] : p;
     const limit = (v: number | null): number => (v === null ? Infinity : v);
     this.requestLimitBytes =
-      options.requestLimitBytes ?? limit(this.profile ? this.profile.requestLimitBytes : DEFAULT_LIMIT_BYTES);
+      options.requestLimitBytes ??
+      limit(this.profile ? this.profile.requestLimitBytes : DEFAULT_LIMIT_BYTES);
     this.responseLimitBytes =
       options.responseLimitBytes ??
       limit(this.profile ? this.profile.responseLimitBytes : DEFAULT_LIMIT_BYTES);

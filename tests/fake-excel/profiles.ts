@@ -108,7 +108,11 @@ function versionParts(v: string): number[] {
 }
 
 /** Office.context.requirements.isSetSupported as the profile would answer it. */
-export function isSetSupported(profile: PlatformProfile, name: string, minVersion?: string): boolean {
+export function isSetSupported(
+  profile: PlatformProfile,
+  name: string,
+  minVersion?: string
+): boolean {
   const have = profile.sets[name];
   if (have === undefined) return false;
   if (minVersion === undefined) return true;

@@ -88,7 +88,12 @@ export class FakeRange
     return this._read("valuesAsJson");
   }
   set valuesAsJson(v: Excel.CellValue[][]) {
-    this._set("valuesAsJson", v, (ref, value) => writeTypedCells(ref, value, "Range.valuesAsJson"), W);
+    this._set(
+      "valuesAsJson",
+      v,
+      (ref, value) => writeTypedCells(ref, value, "Range.valuesAsJson"),
+      W
+    );
   }
 
   get formulas(): unknown[][] {
@@ -293,24 +298,28 @@ export class FakeRange
   /** The overlap with another range on the same sheet, or a null object (ExcelApi 1.4). */
   getIntersectionOrNullObject(another: Excel.Range | string): Excel.Range {
     return asExcel(
-      new FakeRange(this._ctx, this._childPath("Method", "getIntersectionOrNullObject", [another]), () => {
-        const ref = this._target();
-        if (!ref) return null;
-        let other: Rect | null;
-        if (typeof another === "string") other = parseRect(splitSheet(another).local);
-        else {
-          const o = (another as unknown as FakeRange)._target();
-          other = o && o.sheet === ref.sheet ? o.rect : null;
+      new FakeRange(
+        this._ctx,
+        this._childPath("Method", "getIntersectionOrNullObject", [another]),
+        () => {
+          const ref = this._target();
+          if (!ref) return null;
+          let other: Rect | null;
+          if (typeof another === "string") other = parseRect(splitSheet(another).local);
+          else {
+            const o = (another as unknown as FakeRange)._target();
+            other = o && o.sheet === ref.sheet ? o.rect : null;
+          }
+          if (!other) return null;
+          const r = {
+            r0: Math.max(ref.rect.r0, other.r0),
+            c0: Math.max(ref.rect.c0, other.c0),
+            r1: Math.min(ref.rect.r1, other.r1),
+            c1: Math.min(ref.rect.c1, other.c1),
+          };
+          return r.r0 > r.r1 || r.c0 > r.c1 ? null : { sheet: ref.sheet, rect: r };
         }
-        if (!other) return null;
-        const r = {
-          r0: Math.max(ref.rect.r0, other.r0),
-          c0: Math.max(ref.rect.c0, other.c0),
-          r1: Math.min(ref.rect.r1, other.r1),
-          c1: Math.min(ref.rect.c1, other.c1),
-        };
-        return r.r0 > r.r1 || r.c0 > r.c1 ? null : { sheet: ref.sheet, rect: r };
-      })
+      )
     );
   }
 

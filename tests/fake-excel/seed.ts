@@ -110,7 +110,10 @@ function seedSheet(wb: WorkbookModel, s: SeedSheet): void {
   }
   if (s.table) {
     // reduce, not Math.max(...rows): a spread of 100,000 rows overflows the stack
-    const width = block.reduce((m, r) => Math.max(m, r.length), Math.max(1, s.columns?.length ?? 0));
+    const width = block.reduce(
+      (m, r) => Math.max(m, r.length),
+      Math.max(1, s.columns?.length ?? 0)
+    );
     const rows = Math.max(1, block.length);
     const rect = {
       r0: origin.r0,
