@@ -40,9 +40,12 @@ export function detectCapabilities(): HostCapabilities {
 }
 
 /** What the person loses on this Excel, in words for the task pane (empty when nothing). */
-export function capabilityLimits(c: HostCapabilities): string[] {
+export function capabilityLimits(
+  c: HostCapabilities,
+  action: "generate" | "insert" | "all" = "all"
+): string[] {
   const out: string[] = [];
-  if (!c.axisNumberFormat)
+  if (!c.axisNumberFormat && action !== "insert")
     out.push(
       "This version of Excel cannot set a chart axis's number format, so the charts' value axes use Excel's default format."
     );
@@ -50,7 +53,7 @@ export function capabilityLimits(c: HostCapabilities): string[] {
     out.push(
       "This version of Excel has no documented way to write text so that it is never read as a number, date or formula. The add-in formats text cells as Text first, which Excel honours when you type but does not document for add-ins: check labels such as 2009-10 in the report."
     );
-  if (!c.undoGroup)
+  if (!c.undoGroup && action !== "generate")
     out.push(
       "This version of Excel cannot group an add-in's changes into one Undo: Undo takes back inserted sample or template sheets one step at a time."
     );

@@ -7,7 +7,7 @@ import {
   buildPlan,
   validate,
 } from "../workbook";
-import { HostCapabilities, detectCapabilities } from "./capabilities";
+import { HostCapabilities, capabilityLimits, detectCapabilities } from "./capabilities";
 import { HostError } from "./errors";
 import { readWorkbook } from "./read";
 import { renderReport } from "./render";
@@ -38,6 +38,8 @@ export type GenerateResult =
       plan: ReportPlan;
       syncs: number;
       largestRequestBytes: number;
+      /** What this Excel could not do, in sentences for the pane (empty on current Excel). */
+      notes?: string[];
     }
   | { status: "invalid"; issues: Issue[] };
 
@@ -87,5 +89,6 @@ export async function generateReport(
     plan,
     syncs: info.readSyncs + r.writeSyncs,
     largestRequestBytes: r.largestRequestBytes,
+    notes: capabilityLimits(caps, "generate"),
   };
 }
