@@ -19,6 +19,7 @@ import {
 import { excelPaneHost } from "../../src/taskpane/pane-host";
 import { Cell, DataSheet, sampleWorkbook } from "../../src/workbook";
 import { sampleCopy, sheet } from "../support/workbooks";
+import { bigMonthlySample } from "../support/big-workbook";
 
 const FOUR_MB = 4 * 1024 * 1024;
 let restore: (() => void) | null = null;
@@ -44,16 +45,7 @@ async function errorOf(p: Promise<unknown>): Promise<unknown> {
   throw new Error("expected a failure");
 }
 
-/** The sample with its Monthly rows repeated until the table has at least `rows` rows. */
-function bigMonthly(rows: number): DataSheet[] {
-  const sheets = sampleCopy();
-  const monthly = sheet(sheets, "Monthly");
-  const base = monthly.rows;
-  const out: Cell[][] = [];
-  while (out.length < rows) out.push(...base.map((r) => [...r]));
-  monthly.rows = out;
-  return sheets;
-}
+const bigMonthly = bigMonthlySample;
 
 describe.each(ALL_PROFILES)("$label", (profile) => {
   const grouped = profile.sets.ExcelApi === "1.21";
@@ -121,6 +113,15 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     const e = await errorOf(checkWorkbook(tiny.context));
     expect(describeError(e).code).toBe("ResponsePayloadSizeLimitExceeded");
     expect(describeError(e).title).toMatch(/too large .* (read|hand over)/);
+  });
+
+  it("3. reads a blank sheet named like a contract table as no data (getUsedRange gives A1)", async () => {
+    const sheets = sampleCopy().filter((x) => x.name !== "MARAC");
+    sheets.push({ name: "MARAC", table: null, columns: [], rows: [] });
+    const fake = installed(profile, sheets);
+    const info = await readWorkbook(fake.context);
+    expect(info.snapshot.sheets.map((g) => g.name)).not.toContain("MARAC");
+    expect(info.readSyncs).toBe(2);
   });
 
   it("6. degrades what this platform lacks with a sentence, never an exception", async () => {
