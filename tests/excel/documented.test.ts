@@ -115,6 +115,14 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     expect(describeError(e).title).toMatch(/too large .* (read|hand over)/);
   });
 
+  it("3. turns values that come back null (a get over Excel's cell limit) into a sentence", async () => {
+    const fake = new FakeExcel({ currentYear: 2010, profile, getCellLimit: 50 });
+    fake.seed(sampleWorkbook());
+    const e = await errorOf(checkWorkbook(fake.context));
+    expect(describeError(e).title).toBe("A table is too large for Excel to hand over");
+    expect(describeError(e).message).toMatch(/"(Settings|Measures|Monthly|Peers|MARAC|Referrals)"/);
+  });
+
   it("3. reads a blank sheet named like a contract table as no data (getUsedRange gives A1)", async () => {
     const sheets = sampleCopy().filter((x) => x.name !== "MARAC");
     sheets.push({ name: "MARAC", table: null, columns: [], rows: [] });

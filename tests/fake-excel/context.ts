@@ -49,6 +49,8 @@ export interface Engine {
   readonly wb: WorkbookModel;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
+  /** Cells one get may return before its values come back null. */
+  readonly getCellLimit: number;
   readonly currentYear: number;
   cellEditMode: boolean;
   beginRequest(bytes: number): number;

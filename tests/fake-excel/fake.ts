@@ -18,6 +18,8 @@ export interface FakeExcelOptions {
   requestLimitBytes?: number;
   /** ... and responses over 5 MB (ResponsePayloadSizeLimitExceeded). */
   responseLimitBytes?: number;
+  /** A get of more cells returns null values (five million on every platform; smaller for tests). */
+  getCellLimit?: number;
   /** The year Excel puts on a date typed without one ("1/2" is 2 January of this year). */
   currentYear?: number;
   /**
@@ -43,6 +45,8 @@ export type FakeExcelNamespace = {
 } & ReturnType<typeof allEnums>;
 
 export const DEFAULT_LIMIT_BYTES = 5 * 1024 * 1024;
+/** docs/excel/performance.md, "Payload size limit best practices": five million cells per get. */
+export const GET_CELL_LIMIT = 5_000_000;
 
 /** The workbook a FakeContext serves, with its workbook proxy attached to each new context. */
 class Context extends FakeContext {
@@ -76,6 +80,7 @@ export class FakeExcel implements Engine {
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
   readonly currentYear: number;
+  readonly getCellLimit: number;
   readonly profile: PlatformProfile | null;
   readonly textFormatKeepsText: boolean;
   /**
@@ -111,6 +116,7 @@ export class FakeExcel implements Engine {
       options.responseLimitBytes ??
       limit(this.profile ? this.profile.responseLimitBytes : DEFAULT_LIMIT_BYTES);
     this.textFormatKeepsText = this.profile ? this.profile.textFormatKeepsText : true;
+    this.getCellLimit = options.getCellLimit ?? GET_CELL_LIMIT;
     this.currentYear = options.currentYear ?? new Date().getFullYear();
     this.context = this.newContext();
   }

@@ -51,8 +51,6 @@ type RangeMembers =
   | "load";
 
 const W = { protectedWrite: true };
-/** Five million cells per get, on all platforms. */
-export const GET_CELL_LIMIT = 5_000_000;
 /** Office.js splits larger writes (setRangePropertiesInBulk). */
 const BULK_CELLS = 1500;
 type CellProperty = "values" | "formulas" | "numberFormat";
@@ -356,7 +354,7 @@ export class FakeRange
     const perCell = ["values", "valueTypes", "numberFormat", "formulas", "text"];
     // docs/excel/performance.md, "Payload size limit best practices": a get over five million
     // cells may return null instead of failing (the harder of the two documented outcomes).
-    if (perCell.includes(name) && rectCells(rect) > GET_CELL_LIMIT) return null;
+    if (perCell.includes(name) && rectCells(rect) > this._ctx.engine.getCellLimit) return null;
     if (perCell.includes(name) && rectCells(rect) * 2 > this._ctx.engine.responseLimitBytes)
       throw richError("ResponsePayloadSizeLimitExceeded", `Range.${name}`);
     switch (name) {
