@@ -102,11 +102,13 @@ async function readChunks(
     } catch (e) {
       syncs++;
       if (!refused(e)) throw e;
-      const single = batch.find((c) => c.count === 1);
-      if (single) throw tooLarge((pending[single.grid] as PendingGrid).name);
-      // Half the cells per sync from now on, and every chunk of this sync cut to fit.
+      const only = batch[0] as Chunk;
+      if (batch.length === 1 && only.count === 1)
+        throw tooLarge((pending[only.grid] as PendingGrid).name);
+      // Half the cells per sync from now on, and every chunk of this sync cut in two.
       budget = Math.max(1, Math.floor(cells / 2));
       const halves = batch.flatMap((c) => {
+        if (c.count === 1) return [c];
         const a = Math.ceil(c.count / 2);
         return [
           { ...c, count: a },
