@@ -11,7 +11,7 @@ import { WorkbookModel, emptyWorkbook, findSheet, liveSheets } from "./model";
 import { FakeObject } from "./proxy";
 import { SeedSheet, SeedWorkbook, seedWorkbook } from "./seed";
 import { FakeWorkbook } from "./workbook";
-import { MEMBER_SETS, PROFILES, PlatformProfile, ProfileId, isSetSupported } from "./profiles";
+import { PROFILES, PlatformProfile, ProfileId, isSetSupported, platformFault } from "./profiles";
 
 export interface FakeExcelOptions {
   /** Excel on the web refuses requests over 5 MB (RequestPayloadSizeLimitExceeded). */
@@ -153,27 +153,9 @@ export class FakeExcel implements Engine {
 
   operationFault(info: OperationInfo, ctx: FakeContext): FakeRichApiError | null {
     if (!this.profile) return null;
-    const member = `${info.type}.${info.name}`;
-    const set = MEMBER_SETS[member];
-    if (set && !this.isSetSupported("ExcelApi", set))
-      return richError(
-        "ApiNotFound",
-        member,
-        `The API you are trying to use could not be found (${member} needs ExcelApi ${set}).`
-      );
-    const touched = [member];
-    if (member === "NamedItemCollection.add" && typeof info.args[2] === "string" && info.args[2])
-      touched.push("NamedItem.comment"); // the comment argument sets NamedItem.comment
-    const noUndo = touched.filter((m) => this.profile?.noUndo.includes(m));
-    if (noUndo.length === 0) return null;
-    if (ctx.undoGroup)
-      return richError(
-        "UndoNotSupported",
-        member,
-        "The JavaScript API request failed due to lack of support for the undo operation."
-      );
-    ctx.clearsUndo = true;
-    return null;
+    const r = platformFault(this.profile, info, ctx.undoGroup);
+    if (r.clearsUndo) ctx.clearsUndo = true;
+    return r.error;
   }
 
   afterChange(ctx: FakeContext): void {

@@ -10,6 +10,9 @@
  * - undo: office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md ("Unsupported APIs").
  */
 
+import type { OperationInfo } from "./context";
+import { FakeRichApiError, richError } from "./errors";
+
 export type ProfileId = "web" | "windows" | "mac" | "excel2019";
 
 export interface PlatformProfile {
@@ -134,3 +137,39 @@ export const MEMBER_SETS: Readonly<Record<string, string>> = {
   "Range.valuesAsJson": "1.16",
   "RunOptions.mergeUndoGroup": "1.20",
 };
+
+/**
+ * What the platform does with one operation: ApiNotFound for a member above its sets; inside an
+ * undo group, UndoNotSupported for an API the undo table lists; outside one, such an API clears
+ * the undo stack (the undo document's tip).
+ */
+export function platformFault(
+  profile: PlatformProfile,
+  info: OperationInfo,
+  undoGroup: boolean
+): { error: FakeRichApiError | null; clearsUndo: boolean } {
+  const member = `${info.type}.${info.name}`;
+  const set = MEMBER_SETS[member];
+  if (set && !isSetSupported(profile, "ExcelApi", set))
+    return {
+      error: richError(
+        "ApiNotFound",
+        member,
+        `The API you are trying to use could not be found (${member} needs ExcelApi ${set}).`
+      ),
+      clearsUndo: false,
+    };
+  const touched = [member];
+  if (member === "NamedItemCollection.add" && typeof info.args[2] === "string" && info.args[2])
+    touched.push("NamedItem.comment"); // the comment argument sets NamedItem.comment
+  if (!touched.some((m) => profile.noUndo.includes(m))) return { error: null, clearsUndo: false };
+  if (!undoGroup) return { error: null, clearsUndo: true };
+  return {
+    error: richError(
+      "UndoNotSupported",
+      member,
+      "The JavaScript API request failed due to lack of support for the undo operation."
+    ),
+    clearsUndo: false,
+  };
+}
