@@ -13,4 +13,5 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
   },
   testTimeout: 60000,
+  setupFilesAfterEnv: ["<rootDir>/tests/support/testing-library-setup.ts"],
 };
