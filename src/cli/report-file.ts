@@ -1,5 +1,5 @@
 import { Analysis, ReportPlan, analyse, buildPlan } from "../workbook";
-import { readWorkbook, renderPlan } from "../xlsx";
+import { loadForRewrite, readWorkbook, renderPlan } from "../xlsx";
 
 export interface FileReport {
   analysis: Analysis;
@@ -12,13 +12,14 @@ export interface FileReport {
  * output at all. Throws WorkbookReadError when the bytes are not a workbook.
  */
 export async function reportWorkbook(input: Buffer, fileName: string): Promise<FileReport> {
-  const { workbook, snapshot } = await readWorkbook(input, fileName);
+  const { snapshot } = await readWorkbook(input, fileName);
   const analysis = analyse(snapshot);
   if (!analysis.model) return { analysis, plan: null, output: null };
   const plan = buildPlan(analysis.model, {
     sheetNames: snapshot.sheetNames,
     reportSheets: snapshot.reportSheets,
   });
+  const workbook = await loadForRewrite(input, fileName);
   const output = await renderPlan(workbook, plan, snapshot.reportSheets);
   return { analysis, plan, output };
 }
