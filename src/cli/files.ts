@@ -1,5 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
+import { LIMITS, WorkbookReadError } from "../xlsx";
+import { megabytes } from "../xlsx/limits";
 
 /**
  * Writes a file whole or not at all: to a temporary file beside the target, then a rename (atomic
@@ -31,5 +33,51 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
     return sa.ino === sb.ino && sa.dev === sb.dev;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Reads an input workbook: a regular file (not a device such as /dev/zero, a pipe or a folder) no
+ * larger than LIMITS.fileBytes, read with that cap even if the file grows while being read.
+ */
+export async function readInput(file: string): Promise<Buffer> {
+  const cannot = (why: string) => new WorkbookReadError(`Cannot read ${file}: ${why}.`);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw cannot(
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : String(e)
+    );
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw cannot("it is a folder");
+    if (!st.isFile()) throw cannot("it is not a regular file (a device, a pipe or a socket)");
+    const limit = LIMITS.fileBytes;
+    const tooBig = () =>
+      new WorkbookReadError(
+        `${file} is over the ${megabytes(limit)} cdrp reads. Split the workbook (one partnership or year per file).`
+      );
+    if (st.size > limit) throw tooBig();
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let got = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+      if (got > limit) throw tooBig();
+      if (got === buf.length) break;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await handle.close();
   }
 }

@@ -3,7 +3,7 @@ import path from "path";
 import { parseArgs } from "util";
 import { sampleWorkbook, summaryJson, templateWorkbook } from "../workbook";
 import { WorkbookReadError, writeDataWorkbook } from "../xlsx";
-import { sameFile, writeAtomic } from "./files";
+import { readInput, sameFile, writeAtomic } from "./files";
 import { formatIssues, formatSummary } from "./format";
 import { reportWorkbook } from "./report-file";
 
@@ -97,23 +97,6 @@ function parse(argv: string[]): Parsed {
     json: values.json === true,
     help: values.help === true,
   };
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a folder"
-          : code === "EACCES"
-            ? "permission denied"
-            : String(e);
-    throw new WorkbookReadError(`Cannot read ${file}: ${why}.`);
-  }
 }
 
 async function validateCommand(p: Parsed, io: Io): Promise<number> {

@@ -86,8 +86,9 @@ export function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | null 
 }
 
 /**
- * Opens a table: checks its columns, indexes them by header, and drops wholly blank rows (sheets
- * often carry empty formatted rows below the data). Returns null when the table cannot be read.
+ * Opens a table: checks its columns, indexes them by header, and drops rows blank in every headed
+ * column (sheets often carry empty formatted rows below the data, or notes in a column with no
+ * header). Returns null when the table cannot be read.
  */
 export function openTable(
   snapshot: WorkbookSnapshot,
@@ -141,10 +142,13 @@ export function openTable(
     }
   }
   if (!ok) return null;
+  // A column with a blank header is not data: notes beside the table (a merged block of text, a
+  // stray value far to the right) never make a row count, so a row is blank when its headed cells are.
+  const headed = headerRow.map((h, i) => (blank(h) ? -1 : i)).filter((i) => i >= 0);
   const rows: RowView[] = [];
   for (let r = 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
-    if (row.every((c) => blank(c))) continue;
+    if (headed.every((c) => blank(row[c]))) continue;
     rows.push(new RowView(grid, columns, r));
   }
   if (rows.length === 0 && required) {

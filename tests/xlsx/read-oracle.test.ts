@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import {
   TABLE_NAMES,
   WorkbookSnapshot,
@@ -9,6 +8,7 @@ import { findGrid } from "../../src/workbook/tables";
 import { readWorkbook, writeDataWorkbook } from "../../src/xlsx";
 import { tenTimesSample } from "../support/big-workbook";
 import { exceljsSnapshot } from "../support/exceljs-snapshot";
+import { bufferOf, plainSample } from "../support/plain-sheets";
 
 /** What validation sees of a snapshot: the grid findGrid picks for each contract table, and the sheet names. */
 function seen(s: WorkbookSnapshot) {
@@ -22,17 +22,7 @@ async function expectSameAsExceljs(buffer: Buffer): Promise<void> {
 
 /** A workbook of plain-range sheets (no Excel tables), written by exceljs with every kind of value. */
 async function plainSheets(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sampleWorkbook()) {
-    if (s.table === null) continue;
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.columns.map((c) => c.header));
-    for (const r of s.rows)
-      ws.addRow(r.map((v) => (v === null || typeof v === "object" ? null : v)));
-    s.columns.forEach((c, i) => {
-      if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
-    });
-  }
+  const wb = plainSample();
   const m = wb.getWorksheet("Monthly")!;
   m.getCell("E2").value = { formula: "C2*2", result: 14 };
   m.getCell("E3").value = { richText: [{ text: "rich " }, { text: "text", font: { bold: true } }] };
@@ -42,7 +32,7 @@ async function plainSheets(): Promise<Buffer> {
   m.getCell("E7").value = new Date(Date.UTC(2010, 5, 30, 12, 30));
   m.getCell("E7").numFmt = "dd/mm/yyyy hh:mm";
   m.getCell("G12").numFmt = "0.0"; // a styled blank past the data
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return bufferOf(wb);
 }
 
 describe("the bounded reader sees what the exceljs reader saw", () => {
