@@ -166,6 +166,24 @@ export function openTable(
   return { grid, rows, header, headerAt };
 }
 
+/**
+ * The largest number the report computes with: past it counts cannot be added exactly, and sums,
+ * squares and means could overflow to Infinity. Flagged at the cell, so `validate` and `report`
+ * agree and name it.
+ */
+export const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
+
+function tooLarge(v: number, at: Where, what: string, issues: IssueList): boolean {
+  if (Math.abs(v) <= MAX_NUMBER) return false;
+  issues.error(
+    "NUMBER_TOO_LARGE",
+    at.sheet,
+    at.cell,
+    `${what} is ${v}, too large to compute with: numbers in the report must be at most ${MAX_NUMBER.toLocaleString("en-GB")}.`
+  );
+  return true;
+}
+
 /** Cell readers: each returns the parsed value or null, having reported why not. */
 export class CellReader {
   constructor(private readonly issues: IssueList) {}
@@ -237,6 +255,7 @@ export class CellReader {
       );
       return null;
     }
+    if (tooLarge(v, at, `${context}: ${column}`, this.issues)) return null;
     if (!Number.isInteger(v)) {
       this.issues.error(
         "COUNT_NOT_INTEGER",
@@ -265,7 +284,8 @@ export class CellReader {
         this.issues.error("VALUE_MISSING", at.sheet, at.cell, `${context}: ${column} is blank.`);
       return null;
     }
-    if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (typeof v === "number" && Number.isFinite(v))
+      return tooLarge(v, at, `${context}: ${column}`, this.issues) ? null : v;
     this.issues.error(
       code,
       at.sheet,
