@@ -8,7 +8,8 @@ export function plainSample(): ExcelJS.Workbook {
     if (s.table === null) continue;
     const ws = wb.addWorksheet(s.name);
     ws.addRow(s.columns.map((c) => c.header));
-    for (const r of s.rows) ws.addRow(r.map((v) => (v === null || typeof v === "object" ? null : v)));
+    for (const r of s.rows)
+      ws.addRow(r.map((v) => (v === null || typeof v === "object" ? null : v)));
     s.columns.forEach((c, i) => {
       if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
     });

@@ -19,7 +19,12 @@ export function entryOf(name: string, data: Buffer | string): RawEntry {
  * A deflated entry of `prefix`, then `padBytes` spaces, then `suffix`, built in 1 MB steps so a
  * 300 MB part never sits in memory (zip-bomb tests).
  */
-export async function paddedEntry(name: string, prefix: string, padBytes: number, suffix: string): Promise<RawEntry> {
+export async function paddedEntry(
+  name: string,
+  prefix: string,
+  padBytes: number,
+  suffix: string
+): Promise<RawEntry> {
   const d = zlib.createDeflateRaw({ level: 9 });
   const chunks: Buffer[] = [];
   d.on("data", (c: Buffer) => chunks.push(c));
@@ -35,7 +40,12 @@ export async function paddedEntry(name: string, prefix: string, padBytes: number
   crc = zlib.crc32(suffix, crc);
   d.end(suffix);
   await done;
-  return { name, deflated: Buffer.concat(chunks), crc, size: Buffer.byteLength(prefix) + padBytes + Buffer.byteLength(suffix) };
+  return {
+    name,
+    deflated: Buffer.concat(chunks),
+    crc,
+    size: Buffer.byteLength(prefix) + padBytes + Buffer.byteLength(suffix),
+  };
 }
 
 /** Writes a zip from raw entries (deflate, no data descriptors). */
@@ -92,7 +102,10 @@ export async function partsOf(xlsx: Buffer): Promise<Map<string, string>> {
 }
 
 /** An .xlsx with some parts changed (`edit` returns the new text, or null to drop the part). */
-export async function patchXlsx(xlsx: Buffer, edit: (name: string, text: string) => string | null): Promise<Buffer> {
+export async function patchXlsx(
+  xlsx: Buffer,
+  edit: (name: string, text: string) => string | null
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   for (const [name, text] of await partsOf(xlsx)) {
     const next = edit(name, text);
@@ -108,7 +121,9 @@ export async function sheetPartOf(xlsx: Buffer, sheetName: string): Promise<stri
   const wb = parts.get("xl/workbook.xml") ?? "";
   const id = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
   const rels = parts.get("xl/_rels/workbook.xml.rels") ?? "";
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
   if (!target) throw new Error(`no part for sheet ${sheetName}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }

@@ -6,7 +6,14 @@ import { readWorkbook, writeDataWorkbook } from "../../src/xlsx";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
 import { bufferOf, plainSample } from "../support/plain-sheets";
-import { entryOf, paddedEntry, partsOf, patchXlsx, sheetPartOf, writeZip } from "../support/zip-craft";
+import {
+  entryOf,
+  paddedEntry,
+  partsOf,
+  patchXlsx,
+  sheetPartOf,
+  writeZip,
+} from "../support/zip-craft";
 
 const { dir, cleanup } = tempDir("hostile");
 afterAll(cleanup);
@@ -18,7 +25,14 @@ const slots = (g: Grid | null) => (g ? g.rows.reduce((n, r) => n + r.length, 0) 
 async function validateBuffer(name: string, xlsx: Buffer) {
   writeFileSync(file(name), xlsx);
   const r = await runCli("validate", file(name), "--json");
-  const issues = r.code === 2 ? [] : (JSON.parse(r.stdout) as { issues: { severity: string; code: string; sheet: string; cell: string }[] }).issues;
+  const issues =
+    r.code === 2
+      ? []
+      : (
+          JSON.parse(r.stdout) as {
+            issues: { severity: string; code: string; sheet: string; cell: string }[];
+          }
+        ).issues;
   return { ...r, errors: issues.filter((i) => i.severity === "error") };
 }
 
@@ -26,10 +40,15 @@ const sample = () => writeDataWorkbook(sampleWorkbook());
 const monthlyRows = sampleWorkbook().find((s) => s.name === "Monthly")!.rows.length;
 
 /** Edits the Monthly table's part (found by its name) and the Monthly sheet's part. */
-async function patchMonthly(xlsx: Buffer, table: (xml: string) => string, sheetXml: (xml: string) => string = (x) => x): Promise<Buffer> {
+async function patchMonthly(
+  xlsx: Buffer,
+  table: (xml: string) => string,
+  sheetXml: (xml: string) => string = (x) => x
+): Promise<Buffer> {
   const sheetPart = await sheetPartOf(xlsx, "Monthly");
   return patchXlsx(xlsx, (name, text) => {
-    if (/^xl\/tables\/.*\.xml$/.test(name) && text.includes('displayName="Monthly"')) return table(text);
+    if (/^xl\/tables\/.*\.xml$/.test(name) && text.includes('displayName="Monthly"'))
+      return table(text);
     if (name === sheetPart) return sheetXml(text);
     return text;
   });
@@ -47,7 +66,9 @@ describe("reading workbooks from the real world", () => {
   });
 
   it("reads a table whose ref is whole columns (A1:C1048576) by the rows present", async () => {
-    const xlsx = await patchMonthly(await sample(), (t) => t.replace(/ref="A1:C\d+"/g, 'ref="A1:C1048576"'));
+    const xlsx = await patchMonthly(await sample(), (t) =>
+      t.replace(/ref="A1:C\d+"/g, 'ref="A1:C1048576"')
+    );
     const grid = findGrid((await readWorkbook(xlsx)).snapshot, "Monthly");
     expect(grid?.rows.length).toBeLessThanOrEqual(monthlyRows + 1);
     expect((await validateBuffer("whole-column.xlsx", xlsx)).code).toBe(0);
@@ -74,8 +95,12 @@ describe("reading workbooks from the real world", () => {
   });
 
   it("reads tables with no <tableStyleInfo> (as LibreOffice writes them)", async () => {
-    const xlsx = await patchXlsx(await sample(), (name, t) => (name.startsWith("xl/tables/") ? t.replace(/<tableStyleInfo[^>]*\/>/, "") : t));
-    expect(await partsOf(xlsx).then((p) => [...p.values()].some((t) => t.includes("tableStyleInfo")))).toBe(false);
+    const xlsx = await patchXlsx(await sample(), (name, t) =>
+      name.startsWith("xl/tables/") ? t.replace(/<tableStyleInfo[^>]*\/>/, "") : t
+    );
+    expect(
+      await partsOf(xlsx).then((p) => [...p.values()].some((t) => t.includes("tableStyleInfo")))
+    ).toBe(false);
     expect((await validateBuffer("no-style.xlsx", xlsx)).code).toBe(0);
   });
 
@@ -95,7 +120,10 @@ describe("reading workbooks from the real world", () => {
   it("refuses an OpenDocument spreadsheet with exit 2, not 'table missing'", async () => {
     const ods = writeZip([
       entryOf("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-      entryOf("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'),
+      entryOf(
+        "content.xml",
+        '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'
+      ),
     ]);
     const r = await validateBuffer("data.ods", ods);
     expect(r.code).toBe(2);
@@ -111,7 +139,10 @@ describe("reading workbooks from the real world", () => {
   it("refuses a part whose declared size is past the limit, before inflating it", async () => {
     const xlsx = await sample();
     const sheetPart = await sheetPartOf(xlsx, "Monthly");
-    const entries = [...(await partsOf(xlsx))].map(([name, text]) => ({ ...entryOf(name, text), ...(name === sheetPart ? { declaredSize: 300 * 1024 * 1024 } : {}) }));
+    const entries = [...(await partsOf(xlsx))].map(([name, text]) => ({
+      ...entryOf(name, text),
+      ...(name === sheetPart ? { declaredSize: 300 * 1024 * 1024 } : {}),
+    }));
     const r = await validateBuffer("declared-bomb.xlsx", writeZip(entries));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/declares 300 MB once inflated, over the 256 MB limit/);
@@ -125,7 +156,10 @@ describe("reading workbooks from the real world", () => {
       if (name !== sheetPart) entries.push(entryOf(name, text));
       else {
         const at = text.indexOf("<sheetData>") + "<sheetData>".length;
-        entries.push({ ...(await paddedEntry(name, text.slice(0, at), 300 * 1024 * 1024, text.slice(at))), declaredSize: 4096 });
+        entries.push({
+          ...(await paddedEntry(name, text.slice(0, at), 300 * 1024 * 1024, text.slice(at))),
+          declaredSize: 4096,
+        });
       }
     }
     const bomb = writeZip(entries);
