@@ -22,10 +22,7 @@ export const ERROR_CODES = {
 export interface CustomFunctionsStub {
   Error: typeof StubExcelError;
   ErrorCode: typeof ERROR_CODES;
-  associate: (
-    idOrMap: string | Record<string, (...args: unknown[]) => unknown>,
-    fn?: (...args: unknown[]) => unknown
-  ) => void;
+  associate: (idOrMap: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) => void;
   associations: Map<string, (...args: unknown[]) => unknown>;
 }
 
@@ -60,12 +57,7 @@ export function excelErrorOf(call: () => unknown): StubExcelError {
     throw new Error(`expected an Excel error, got ${JSON.stringify(result)}`);
   } catch (e) {
     if (e instanceof StubExcelError) return e;
-    if (
-      typeof e === "object" &&
-      e !== null &&
-      "code" in e &&
-      typeof (e as { code: unknown }).code === "string"
-    ) {
+    if (typeof e === "object" && e !== null && "code" in e && typeof (e as { code: unknown }).code === "string") {
       return e as StubExcelError;
     }
     throw e;

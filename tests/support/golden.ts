@@ -11,8 +11,7 @@ export function expectGolden(name: string, value: unknown): void {
   const file = path.join(GOLDEN_DIR, `${name}.json`);
   const text = `${JSON.stringify(value, null, 2)}\n`;
   if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) {
-    if (process.env.CI === "true" && !existsSync(file))
-      throw new Error(`golden file ${file} is missing`);
+    if (process.env.CI === "true" && !existsSync(file)) throw new Error(`golden file ${file} is missing`);
     mkdirSync(GOLDEN_DIR, { recursive: true });
     writeFileSync(file, text);
   }

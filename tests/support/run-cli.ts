@@ -10,10 +10,6 @@ export interface CliRun {
 export async function runCli(...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => undefined,
-  });
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), progress: () => undefined });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }

@@ -4,11 +4,7 @@ import { writeDataWorkbook } from "../../src/xlsx";
 
 /** A deep copy of the sample, to change one thing in. */
 export function sampleCopy(): DataSheet[] {
-  return sampleWorkbook().map((s) => ({
-    ...s,
-    columns: [...s.columns],
-    rows: s.rows.map((r) => [...r]),
-  }));
+  return sampleWorkbook().map((s) => ({ ...s, columns: [...s.columns], rows: s.rows.map((r) => [...r]) }));
 }
 
 export function sheet(sheets: DataSheet[], name: string): DataSheet {
@@ -18,13 +14,7 @@ export function sheet(sheets: DataSheet[], name: string): DataSheet {
 }
 
 /** Sets one cell of a data sheet (row index among data rows, column by header). */
-export function setCell(
-  sheets: DataSheet[],
-  name: string,
-  row: number,
-  header: string,
-  value: Cell
-): void {
+export function setCell(sheets: DataSheet[], name: string, row: number, header: string, value: Cell): void {
   const s = sheet(sheets, name);
   const col = s.columns.findIndex((c) => c.header === header);
   const r = s.rows[row];
