@@ -1,13 +1,7 @@
 import { Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot } from "../workbook";
-import { LIMITS, megabytes } from "./limits";
+import { LIMITS, Limits, megabytes } from "./limits";
 import { toRows, neededStrings } from "./reader/grids";
-import {
-  PART_CAP,
-  SMALL_PART_BYTES,
-  TablePart,
-  readWorkbookPart,
-  tablesOfSheet,
-} from "./reader/package";
+import { SMALL_PART_BYTES, TablePart, readWorkbookPart, tablesOfSheet } from "./reader/package";
 import { parseRange } from "./reader/cells";
 import { Collected, Window, sheetReader } from "./reader/sheet";
 import { sharedStringsReader } from "./reader/strings";
@@ -69,13 +63,17 @@ function windowsOf(sheet: string, tables: TablePart[], tableNames: Set<string>):
   return out;
 }
 
-function tooMany(fileName: string): WorkbookReadError {
+function tooMany(fileName: string, limits: Limits): WorkbookReadError {
   return new WorkbookReadError(
-    `${fileName} holds more than ${LIMITS.cells.toLocaleString("en-GB")} cells in its contract tables, past what cdrp reads. Split the workbook (one partnership or year per file).`
+    `${fileName} holds more than ${limits.cells.toLocaleString("en-GB")} cells in its contract tables, past what cdrp reads. Split the workbook (one partnership or year per file).`
   );
 }
 
-async function readPackage(zip: ZipPackage, fileName: string): Promise<WorkbookSnapshot> {
+async function readPackage(
+  zip: ZipPackage,
+  fileName: string,
+  limits: Limits
+): Promise<WorkbookSnapshot> {
   const wb = await readWorkbookPart(zip);
   if (!wb) {
     const ods = zip.has("mimetype") && /opendocument/.test(await zip.text("mimetype", 1024));
@@ -103,7 +101,7 @@ async function readPackage(zip: ZipPackage, fileName: string): Promise<WorkbookS
 
   let kept = 0;
   const onKeep = () => {
-    if (++kept > LIMITS.cells) throw tooMany(fileName);
+    if (++kept > limits.cells) throw tooMany(fileName, limits);
   };
   const collected: { wanted: Wanted; cells: Collected }[] = [];
   for (const { path, wanted } of perSheet) {
@@ -111,7 +109,7 @@ async function readPackage(zip: ZipPackage, fileName: string): Promise<WorkbookS
       wanted.map((w) => w.window),
       { date1904: wb.date1904, dateStyles: styles, onKeep }
     );
-    await zip.stream(path, PART_CAP, (t) => reader.write(t));
+    await zip.stream(path, limits.partBytes, (t) => reader.write(t));
     reader.close().forEach((cells, i) => collected.push({ wanted: wanted[i] as Wanted, cells }));
   }
 
@@ -119,11 +117,11 @@ async function readPackage(zip: ZipPackage, fileName: string): Promise<WorkbookS
   let strings = new Map<number, string>();
   if (needed.size > 0 && wb.sharedStrings) {
     const reader = sharedStringsReader(needed);
-    await zip.stream(wb.sharedStrings, PART_CAP, (t) => reader.write(t));
+    await zip.stream(wb.sharedStrings, limits.partBytes, (t) => reader.write(t));
     strings = reader.close();
   }
 
-  const budget = { slots: 0 };
+  const budget = { slots: 0, max: limits.cells };
   const tables: Grid[] = [];
   const sheets: Grid[] = [];
   try {
@@ -142,8 +140,17 @@ async function readPackage(zip: ZipPackage, fileName: string): Promise<WorkbookS
       (isTable ? tables : sheets).push(grid);
     }
   } catch (e) {
-    if (e instanceof RangeError) throw tooMany(fileName);
+    if (e instanceof RangeError) throw tooMany(fileName, limits);
     throw e;
+  }
+  const measures = [...tables, ...sheets].find((g) => g.name.toLowerCase() === "measures");
+  const measureRows = measures
+    ? measures.rows.filter((r, i) => i > 0 && r.some((c) => c !== null)).length
+    : 0;
+  if (measureRows > limits.measures) {
+    throw new WorkbookReadError(
+      `${fileName} lists ${measureRows.toLocaleString("en-GB")} measures; cdrp reports at most ${limits.measures.toLocaleString("en-GB")} per workbook. Split the measures over several workbooks.`
+    );
   }
   const reportSheets = wb.scopedNames
     .filter((n) => n.name.toUpperCase() === REPORT_MARKER.toUpperCase())
@@ -158,10 +165,14 @@ async function readPackage(zip: ZipPackage, fileName: string): Promise<WorkbookS
  * only their cells are kept. Anything that is not a readable workbook, or is past LIMITS, is a
  * WorkbookReadError with a sentence saying so.
  */
-export async function readWorkbook(buffer: Buffer, fileName = "the file"): Promise<LoadedWorkbook> {
-  if (buffer.length > LIMITS.fileBytes) {
+export async function readWorkbook(
+  buffer: Buffer,
+  fileName = "the file",
+  limits: Limits = LIMITS
+): Promise<LoadedWorkbook> {
+  if (buffer.length > limits.fileBytes) {
     throw new WorkbookReadError(
-      `${fileName} is ${megabytes(buffer.length)}, over the ${megabytes(LIMITS.fileBytes)} cdrp reads. Split the workbook (one partnership or year per file).`
+      `${fileName} is ${megabytes(buffer.length)}, over the ${megabytes(limits.fileBytes)} cdrp reads. Split the workbook (one partnership or year per file).`
     );
   }
   if (buffer.length < 4 || !ZIP_MAGIC.every((b, i) => buffer[i] === b)) {
@@ -170,7 +181,7 @@ export async function readWorkbook(buffer: Buffer, fileName = "the file"): Promi
     );
   }
   try {
-    return { snapshot: await readPackage(new ZipPackage(buffer), fileName) };
+    return { snapshot: await readPackage(new ZipPackage(buffer), fileName, limits) };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const why = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@ import { writeFileSync } from "fs";
 import path from "path";
 import { Grid, sampleWorkbook } from "../../src/workbook";
 import { findGrid } from "../../src/workbook/tables";
-import { readWorkbook, writeDataWorkbook } from "../../src/xlsx";
+import { LIMITS, WorkbookReadError, readWorkbook, writeDataWorkbook } from "../../src/xlsx";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
 import { bufferOf, plainSample } from "../support/plain-sheets";
@@ -180,5 +180,27 @@ describe("reading workbooks from the real world", () => {
     const r = await runCli("validate", file("big.xlsx"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/over the 50 MB cdrp reads/);
+  });
+
+  it("refuses a workbook past the cell limit with a sentence, while reading", async () => {
+    const xlsx = await sample();
+    const limits = { ...LIMITS, cells: 200 };
+    await expect(readWorkbook(xlsx, "big.xlsx", limits)).rejects.toThrow(WorkbookReadError);
+    await expect(readWorkbook(xlsx, "big.xlsx", limits)).rejects.toThrow(
+      "big.xlsx holds more than 200 cells in its contract tables, past what cdrp reads"
+    );
+    expect(
+      (await readWorkbook(xlsx, "ok.xlsx", { ...LIMITS, cells: 2000 })).snapshot.tables.length
+    ).toBe(6);
+  });
+
+  it("refuses more measures than the limit with exit 2", async () => {
+    const sheets = sampleWorkbook();
+    const m = sheets.find((s) => s.name === "Measures")!;
+    const row = m.rows[0]!;
+    m.rows = Array.from({ length: LIMITS.measures + 1 }, (_, i) => [`M_${i}`, ...row.slice(1)]);
+    const r = await validateBuffer("measures.xlsx", await writeDataWorkbook(sheets));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("lists 10,001 measures; cdrp reports at most 10,000 per workbook");
   });
 });

@@ -1,5 +1,4 @@
 import { Cell } from "../../workbook";
-import { LIMITS } from "../limits";
 import { Collected, RawCell, SharedRef } from "./sheet";
 
 const EMPTY_ROW: Cell[] = [];
@@ -9,8 +8,11 @@ Object.freeze(EMPTY_ROW);
 export function neededStrings(all: readonly Collected[]): Set<number> {
   const needed = new Set<number>();
   for (const c of all)
-    for (const row of c.rows)
-      if (row) for (const v of row) if (v instanceof SharedRef) needed.add(v.index);
+    for (const row of c.rows.values())
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i]; // an index loop: rows with a far cell have holes to skip cheaply
+        if (v instanceof SharedRef) needed.add(v.index);
+      }
   return needed;
 }
 
@@ -28,15 +30,15 @@ export function toRows(
   height: number,
   width: number,
   strings: ReadonlyMap<number, string>,
-  budget: { slots: number }
+  budget: { slots: number; max: number }
 ): Cell[][] {
   const area = height * width;
-  const dense = area <= Math.max(1_000_000, 4 * c.seen) && budget.slots + area <= LIMITS.cells;
+  const dense = area <= Math.max(1_000_000, 4 * c.seen) && budget.slots + area <= budget.max;
   const rows: Cell[][] = [];
   if (dense) {
     budget.slots += area;
     for (let r = 0; r < height; r++) {
-      const src = c.rows[r];
+      const src = c.rows.get(r);
       const row: Cell[] = new Array<Cell>(width);
       for (let k = 0; k < width; k++) row[k] = resolve(src?.[k], strings);
       rows.push(row);
@@ -44,16 +46,16 @@ export function toRows(
     return rows;
   }
   let last = 0;
-  c.rows.forEach((_, r) => (last = Math.max(last, r)));
+  for (const r of c.rows.keys()) last = Math.max(last, r);
   const h = Math.min(height, last + 1);
   for (let r = 0; r < h; r++) {
-    const src = c.rows[r];
+    const src = c.rows.get(r);
     if (!src) {
       rows.push(EMPTY_ROW);
       continue;
     }
     budget.slots += src.length;
-    if (budget.slots > LIMITS.cells) throw new RangeError("cells");
+    if (budget.slots > budget.max) throw new RangeError("cells");
     rows.push(Array.from(src, (v) => resolve(v, strings)));
   }
   return rows;

@@ -1,4 +1,3 @@
-import { LIMITS } from "../limits";
 import { attr, parseXml } from "./xml";
 import { ZipPackage } from "./zip";
 
@@ -129,6 +128,3 @@ export async function tablesOfSheet(zip: ZipPackage, sheetPath: string): Promise
   }
   return out;
 }
-
-/** The package limit on one inflated part, for the big ones (sheets, shared strings). */
-export const PART_CAP = LIMITS.partBytes;

@@ -20,7 +20,8 @@ export interface Window {
 /** What one window kept: rows of cells with values (relative to the window), and its extents. */
 export interface Collected {
   window: Window;
-  rows: RawCell[][];
+  /** Row (relative) -> its cells by column (relative); a Map, so far rows cost nothing between. */
+  rows: Map<number, RawCell[]>;
   /** Cells (with a value) kept. */
   kept: number;
   /** `<c>` elements seen inside, valued or not (styled blanks count: they set Excel's used range). */
@@ -53,7 +54,7 @@ export function sheetReader(
 ): { write(text: string): void; close(): Collected[] } {
   const out: Collected[] = windows.map((window) => ({
     window,
-    rows: [],
+    rows: new Map(),
     kept: 0,
     seen: 0,
     lastRow: -1,
@@ -195,7 +196,8 @@ export function sheetReader(
             rowValued[out.indexOf(c)] = true;
             if (v === null) continue;
             const r = row - c.window.top;
-            const cells = c.rows[r] ?? (c.rows[r] = []);
+            let cells = c.rows.get(r);
+            if (!cells) c.rows.set(r, (cells = []));
             cells[col - c.window.left] = v;
             c.kept++;
             opts.onKeep();
