@@ -96,6 +96,7 @@ export function formatSummary(model: ReportModel, sheets: readonly string[]): st
  */
 export function terminalSafe(text: string): string {
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );

@@ -1,4 +1,3 @@
-import { promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { sampleWorkbook, summaryJson, templateWorkbook } from "../workbook";

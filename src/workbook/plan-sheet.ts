@@ -101,6 +101,7 @@ function tidyName(s: string, max: number): string {
 export function allocateName(wanted: string, taken: Set<string>): string {
   const clean =
     tidyName(
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in names
       wanted.replace(/[\\/?*[\]:]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, " "),
       SHEET_NAME_MAX
     ) || "Report";
