@@ -15,6 +15,8 @@ import { BenchContext, Section, SectionResult, emptyResult } from "./types";
 /** DESIGN.md: "Memory bounded by what is read: under 1 GB for any input under 50 MB"; the issue's 10 s. */
 const MEMORY_BUDGET_MB = 1024;
 const TIME_BUDGET_MS = 10_000;
+/** A run still going after this is stopped and printed as such (the bench must finish). */
+const CHILD_TIMEOUT_MS = 180_000;
 
 interface ChildResult {
   code: number;
@@ -28,8 +30,18 @@ function runChild(args: string[]): ChildResult {
   const r = spawnSync(process.execPath, [path.join(__dirname, "child-run.js"), ...args], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
-    timeout: 600_000,
+    timeout: CHILD_TIMEOUT_MS,
   });
+  if (r.error || r.signal)
+    return {
+      code: -1,
+      ms: NaN,
+      maxRssMb: NaN,
+      err:
+        r.signal === "SIGTERM"
+          ? `stopped after ${CHILD_TIMEOUT_MS / 1000} s`
+          : String(r.error ?? r.signal),
+    };
   const line = r.stdout.trim().split("\n").pop() ?? "";
   try {
     return JSON.parse(line) as ChildResult;
@@ -86,7 +98,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
           }
         );
         result.notes.push(
-          `${label}: exit ${r.code}, ${Math.round(r.ms)} ms, peak ${Math.round(r.maxRssMb)} MB (input ${Math.round(input.bytes.length / 1024)} KB, ${input.n} ${input.unit})${r.code > 1 ? `: ${r.err}` : ""}`
+          `${label}: exit ${r.code}, ${Math.round(r.ms)} ms, peak ${Math.round(r.maxRssMb)} MB (input ${Math.round(input.bytes.length / 1024)} KB, ${input.n} ${input.unit})${r.code > 1 || r.code < 0 ? `: ${r.err}` : ""}`
         );
       }
     }
