@@ -7,6 +7,10 @@
  *   functions.json generated from the JSDoc in src/functions/functions.ts.
  *   commands.html  the template's commands page.
  *   manifest.xml, assets/*
+ * ADDIN_BASE_URL=https://host/path/ moves the manifest's URLs from https://localhost:3000/ to that
+ * base and `--output-path <dir>` builds elsewhere than dist/ (scripts/addin-base.js, README
+ * "Deploying for your team"). The pages load their scripts by relative URLs, so no other file
+ * names the host.
  */
 "use strict";
 
@@ -17,6 +21,13 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, WebpackError, sources } = require("webpack");
+const {
+  BuildSettingError,
+  manifestVersion,
+  parseBaseUrl,
+  rewriteManifest,
+} = require("./scripts/addin-base.js");
+const { version: packageVersion } = require("./package.json");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -89,8 +100,24 @@ function devServerTransport() {
   };
 }
 
+/** The manifest's base URL and version, or the build stops here with the sentence alone. */
+function manifestTarget() {
+  try {
+    return {
+      baseUrl: parseBaseUrl(process.env.ADDIN_BASE_URL),
+      version: manifestVersion(packageVersion),
+    };
+  } catch (err) {
+    if (!(err instanceof BuildSettingError)) throw err;
+    // Before webpack starts: a stack trace would bury the one thing to fix.
+    console.error(`\n[webpack] ${err.message}\n`);
+    process.exit(1);
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
+  const target = manifestTarget();
   return {
     mode: production ? "production" : "development",
     devtool: "source-map",
@@ -138,7 +165,11 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           // By exact name: a manifest*.xml glob at the root makes webpack watch the whole project.
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content.toString("utf8"), target),
+          },
         ],
       }),
     ],

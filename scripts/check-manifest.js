@@ -677,7 +677,7 @@ function checkManifest(xml, options = {}) {
     checkedIcons.add(`${url}@${size}`);
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(url).pathname);
+      pathname = decodeURIComponent(siteRelativePath(new URL(url), startUrl));
     } catch {
       continue; // already reported as an invalid URL
     }
@@ -702,6 +702,24 @@ function checkManifest(xml, options = {}) {
   }
 
   return { issues };
+}
+
+/**
+ * An icon URL's path below the folder of the add-in's start page, so that a manifest built for
+ * https://host/addins/cdrp/ finds assets/ beside it as the dev one (https://localhost:3000/) does.
+ * @param {URL} url
+ * @param {string | undefined} startUrl
+ */
+function siteRelativePath(url, startUrl) {
+  let base;
+  try {
+    base = startUrl ? new URL(".", startUrl) : undefined;
+  } catch {
+    base = undefined;
+  }
+  if (base && url.origin === base.origin && url.pathname.startsWith(base.pathname))
+    return url.pathname.slice(base.pathname.length);
+  return url.pathname;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Analysis, ReportPlan, analyse, buildPlan } from "../workbook";
-import { loadForRewrite, readWorkbook, renderPlan } from "../xlsx";
+import { readWorkbook, renderPlan } from "../xlsx";
 
 export interface FileReport {
   analysis: Analysis;
@@ -19,7 +19,6 @@ export async function reportWorkbook(input: Buffer, fileName: string): Promise<F
     sheetNames: snapshot.sheetNames,
     reportSheets: snapshot.reportSheets,
   });
-  const workbook = await loadForRewrite(input, fileName);
-  const output = await renderPlan(workbook, plan, snapshot.reportSheets);
+  const output = await renderPlan(input, plan, snapshot.reportSheets);
   return { analysis, plan, output };
 }

@@ -2,7 +2,6 @@
 export { readWorkbook, WorkbookReadError } from "./read";
 export type { LoadedWorkbook } from "./read";
 export { LIMITS } from "./limits";
-export { loadForRewrite } from "./rewrite-input";
 export { renderPlan, chartSpec } from "./write-plan";
 export { writeDataWorkbook } from "./write-data";
 export { readCharts } from "./charts";

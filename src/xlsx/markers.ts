@@ -1,44 +1,24 @@
-import JSZip from "jszip";
 import { REPORT_MARKER } from "../workbook";
-import { esc, unescape } from "./charts/xml";
+import { child, children, esc, parseXml } from "./charts/xml";
 
 /**
- * Marks the generated sheets with a hidden sheet-scoped name, so the next run (here or in Excel)
+ * The report's sheets carry a hidden sheet-scoped name, so the next run (here or in Excel)
  * replaces exactly those sheets and no user sheet. A sheet-scoped name follows its sheet through
- * renames and moves. Stale markers are dropped first.
+ * renames and moves. The writer adds one per report sheet (src/xlsx/write/workbook-xml.ts).
  */
-export async function markReportSheets(
-  xlsx: Buffer,
-  sheetNames: readonly string[]
-): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const file = zip.file("xl/workbook.xml");
-  if (!file) throw new Error("The written workbook has no xl/workbook.xml.");
-  let xml = await file.async("string");
-  const order = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
-    unescape(m[1] as string)
-  );
-  const stale = new RegExp(
-    `<definedName\\b[^>]*\\bname="${REPORT_MARKER}"[^>]*>[^<]*</definedName>`,
-    "g"
-  );
-  xml = xml
-    .replace(stale, "")
-    .replace(/<definedNames>\s*<\/definedNames>/, "")
-    .replace(/<definedNames\/>/, "");
-  const names = sheetNames
-    .map((n) => order.indexOf(n))
-    .filter((i) => i >= 0)
-    .map(
-      (i) =>
-        `<definedName name="${esc(REPORT_MARKER)}" localSheetId="${i}" hidden="1">TRUE</definedName>`
-    )
-    .join("");
-  if (names !== "") {
-    if (xml.includes("</definedNames>"))
-      xml = xml.replace("</definedNames>", `${names}</definedNames>`);
-    else xml = xml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`);
+export function markerXml(prefix: string, localSheetId: number): string {
+  return `<${prefix}definedName name="${esc(REPORT_MARKER)}" localSheetId="${localSheetId}" hidden="1">TRUE</${prefix}definedName>`;
+}
+
+/** The names of the sheets that carry the marker, read from the workbook part's XML. */
+export function markedSheetsIn(workbookXml: string): string[] {
+  const root = parseXml(workbookXml, 3);
+  const names = children(child(root, "sheets"), "sheet").map((s) => s.attrs.name ?? "");
+  const marked: string[] = [];
+  for (const d of children(child(root, "definedNames"), "definedName")) {
+    if (d.attrs.name !== REPORT_MARKER || d.attrs.localSheetId === undefined) continue;
+    const name = names[Number(d.attrs.localSheetId)];
+    if (name !== undefined && !marked.includes(name)) marked.push(name);
   }
-  zip.file("xl/workbook.xml", xml);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return marked;
 }

@@ -1,102 +1,90 @@
-import ExcelJS from "exceljs";
+/**
+ * The file host's writer: the report goes into the input's own package. Every part of the input
+ * is copied byte for byte at its name; only the report's parts are added (its sheets, drawings,
+ * charts and their rels), an earlier report's parts removed, and the package index updated:
+ * [Content_Types].xml, the workbook part and its rels, docProps/app.xml, plus the styles part,
+ * whose lists only grow at their ends. It depends on the bytes, the plan and the names of the
+ * earlier report's sheets, never on a reader's objects.
+ */
 import {
-  PlanCell,
   PlanChart,
   PlanSheet,
-  PlanStyle,
   ReportPlan,
-  a1,
-  parseA1,
-  quoteSheet,
   absoluteRange,
+  columnLetter,
+  parseA1,
 } from "../workbook";
-import { ChartSpec, addCharts } from "./charts";
-import { markReportSheets } from "./markers";
+import { ChartSpec, addChartsToPackage, quoteSheetName } from "./charts";
+import {
+  REL_WORKSHEET,
+  loadPackage,
+  mustReadPart,
+  nextRelId,
+  parseRels,
+  readPart,
+  relativeTarget,
+  relsPathFor,
+  resolveTarget,
+  sheetParts,
+  workbookPart,
+  writePart,
+  freePart,
+  type Relationship,
+} from "./charts/opc";
+import { esc } from "./charts/xml";
+import {
+  calcChainNames,
+  editAppXml,
+  editContentTypes,
+  editRels,
+  orphanedBy,
+  partNames,
+} from "./write/package";
+import { CT_WORKSHEET, lastRowOf, sheetXml } from "./write/sheet-xml";
+import { MINIMAL_STYLES, appendStyles } from "./write/styles";
+import { editWorkbook } from "./write/workbook-xml";
 
-const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
+const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const REL_EXTENDED =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-function applyStyle(cell: ExcelJS.Cell, s: PlanStyle): void {
-  if (s.bold || s.italic || s.size || s.color) {
-    cell.font = {
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.italic ? { italic: true } : {}),
-      ...(s.size ? { size: s.size } : {}),
-      ...(s.color ? { color: { argb: argb(s.color) } } : {}),
-    };
-  }
-  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.wrap || s.align || s.valign) {
-    cell.alignment = {
-      ...(s.wrap ? { wrapText: true } : {}),
-      ...(s.align ? { horizontal: s.align } : {}),
-      ...(s.valign ? { vertical: s.valign } : {}),
-    };
-  }
-  if (s.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
-    cell.border =
-      s.border === "box" ? { top: thin, left: thin, bottom: thin, right: thin } : { bottom: thin };
-  }
-}
+type CellIndex = Map<number, string | number | null>;
+const key = (row: number, col: number) => row * 16384 + col;
 
-/** Writes one plan cell. Strings go in as text: exceljs stores them as shared strings, never formulas. */
-function writeCell(ws: ExcelJS.Worksheet, c: PlanCell): void {
-  const cell = ws.getCell(c.row + 1, c.col + 1);
-  cell.value = c.value;
-  if (c.numFmt && typeof c.value === "number") cell.numFmt = c.numFmt;
-  if (c.style) applyStyle(cell, c.style);
-}
-
-export function writePlanSheet(workbook: ExcelJS.Workbook, sheet: PlanSheet): void {
-  const ws = workbook.addWorksheet(
-    sheet.name,
-    sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}
-  );
-  for (const w of sheet.columnWidths) ws.getColumn(w.col + 1).width = w.width;
-  for (const c of sheet.cells) writeCell(ws, c);
-  for (const h of sheet.rowHeights) ws.getRow(h.row + 1).height = h.height;
-  for (const m of sheet.merges)
-    ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
-  const lastRow = Math.max(
-    0,
-    ...sheet.cells.map((c) => c.row),
-    ...sheet.charts.map((c) => c.to.row)
-  );
-  ws.pageSetup = {
-    orientation: sheet.page.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    paperSize: 9, // A4
-    printArea: `A1:${a1(lastRow, sheet.page.lastCol)}`,
-  };
+/** A sheet's cell values by address (the plan's last word for an address wins). */
+function indexCells(sheet: PlanSheet): CellIndex {
+  return new Map(sheet.cells.map((c) => [key(c.row, c.col), c.value]));
 }
 
 /** The cells of a one-column range, read from the plan so the chart's cache matches the cells. */
-function cachedValues(sheet: PlanSheet, range: string): (string | number | null)[] {
+function cachedValues(cells: CellIndex, range: string): (string | number | null)[] {
   const [from, to] = range.split(":");
   const a = parseA1(from as string);
   const b = parseA1((to ?? from) as string);
-  const byAddress = new Map(sheet.cells.map((c) => [a1(c.row, c.col), c.value]));
   const out: (string | number | null)[] = [];
   for (let r = a.row; r <= b.row; r++)
-    for (let c = a.col; c <= b.col; c++) out.push(byAddress.get(a1(r, c)) ?? null);
+    for (let c = a.col; c <= b.col; c++) out.push(cells.get(key(r, c)) ?? null);
   return out;
 }
 
-export function chartSpec(sheet: PlanSheet, chart: PlanChart): ChartSpec {
-  const ref = (range: string) => `${quoteSheet(sheet.name)}!${absoluteRange(range)}`;
+export function chartSpec(
+  sheet: PlanSheet,
+  chart: PlanChart,
+  cells: CellIndex = indexCells(sheet)
+): ChartSpec {
+  const ref = (range: string) => `${quoteSheetName(sheet.name)}!${absoluteRange(range)}`;
   const spec: ChartSpec = {
     sheetName: sheet.name,
     from: { col: chart.from.col, row: chart.from.row },
     to: { col: chart.to.col, row: chart.to.row },
     title: chart.title,
     categoriesRef: ref(chart.categories),
-    categories: cachedValues(sheet, chart.categories).map((v) => (v === null ? "" : String(v))),
+    categories: cachedValues(cells, chart.categories).map((v) => (v === null ? "" : String(v))),
     series: chart.series.map((s) => ({
       name: s.name,
       valuesRef: ref(s.values),
-      values: cachedValues(sheet, s.values).map((v) => (typeof v === "number" ? v : null)),
+      values: cachedValues(cells, s.values).map((v) => (typeof v === "number" ? v : null)),
       type: s.type,
       color: s.color,
       ...(s.points && s.points.length > 0 ? { points: s.points } : {}),
@@ -110,25 +98,132 @@ export function chartSpec(sheet: PlanSheet, chart: PlanChart): ChartSpec {
   return spec;
 }
 
+/** The absolute print area of a report sheet: A1 to its last column and row. */
+export function printArea(sheet: PlanSheet): string {
+  return `$A$1:$${columnLetter(sheet.page.lastCol)}$${lastRowOf(sheet) + 1}`;
+}
+
+const relXml = (r: Relationship) =>
+  `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`;
+
 /**
- * The input workbook with its earlier report sheets (marked) replaced by the plan's sheets, charts
- * and markers. Returns the finished file's bytes; nothing touches the disk here.
+ * The input package with its earlier report sheets (`replace`, found by their markers) removed
+ * and the plan's sheets, charts, markers and print areas added. Returns the new file's bytes;
+ * nothing touches the disk here, and the input buffer is not changed.
  */
 export async function renderPlan(
-  workbook: ExcelJS.Workbook,
+  input: Buffer,
   plan: ReportPlan,
   replace: readonly string[]
 ): Promise<Buffer> {
-  for (const name of replace) {
-    const ws = workbook.getWorksheet(name);
-    if (ws) workbook.removeWorksheet(ws.id);
-  }
-  for (const sheet of plan.sheets) writePlanSheet(workbook, sheet);
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
-  const charts = plan.sheets.flatMap((s) => s.charts.map((c) => chartSpec(s, c)));
-  const withCharts = charts.length > 0 ? await addCharts(written, charts) : written;
-  return markReportSheets(
-    withCharts,
-    plan.sheets.map((s) => s.name)
+  const zip = await loadPackage(input);
+  const wbPart = await workbookPart(zip);
+  const wbRelsPath = relsPathFor(wbPart);
+  const wbRelsXml = await mustReadPart(zip, wbRelsPath);
+  const wbRels = parseRels(wbRelsXml);
+  const oldWorksheets = (await sheetParts(zip)).map((s) => s.name);
+  const folder = wbPart.slice(0, wbPart.lastIndexOf("/") + 1);
+
+  // Relationship ids first (the workbook part names them); their targets once parts are chosen.
+  const rels: Relationship[] = [...wbRels];
+  const added: Relationship[] = [];
+  const newRel = (type: string): Relationship => {
+    const r = { id: nextRelId(rels), type, target: "", external: false };
+    rels.push(r);
+    added.push(r);
+    return r;
+  };
+  const sheetRels = plan.sheets.map(() => newRel(REL_WORKSHEET));
+  const edit = editWorkbook(
+    await mustReadPart(zip, wbPart),
+    replace,
+    plan.sheets.map((s, i) => ({
+      name: s.name,
+      relId: (sheetRels[i] as Relationship).id,
+      printArea: printArea(s),
+    }))
   );
+
+  // The earlier report's parts, and a calcChain that names its sheets.
+  const gone = wbRels.filter((r) => edit.removedRelIds.includes(r.id));
+  const dropIds = new Set(gone.map((r) => r.id));
+  const removed = await orphanedBy(
+    zip,
+    gone.map((r) => resolveTarget(wbPart, r.target)),
+    new Set(gone.map((r) => `${wbPart}#${r.id}`))
+  );
+  const calc = wbRels.find((r) => r.type.endsWith("/calcChain"));
+  if (calc && edit.removedSheetIds.length > 0) {
+    const part = resolveTarget(wbPart, calc.target);
+    const text = await readPart(zip, part);
+    if (text === undefined || calcChainNames(text, edit.removedSheetIds)) {
+      removed.push(part);
+      dropIds.add(calc.id);
+    }
+  }
+  for (const part of removed) zip.remove(part);
+  // Freed names may be used again, so a rerun's parts keep the names of the run before.
+  const taken = new Set(partNames(zip).map((n) => n.toLowerCase()));
+  const sheetPartsNew = plan.sheets.map((sheet, i) => {
+    const part = freePart(zip, `${folder}worksheets`, "sheet", taken);
+    (sheetRels[i] as Relationship).target = relativeTarget(wbPart, part);
+    return { sheet, part };
+  });
+
+  // Styles: the input's own part, extended at the end (a minimal one when it has none).
+  const overrides: { part: string; contentType: string }[] = [];
+  const stylesRel = wbRels.find((r) => r.type === REL_STYLES);
+  let stylesPart: string;
+  let stylesXml: string;
+  if (stylesRel) {
+    stylesPart = resolveTarget(wbPart, stylesRel.target);
+    stylesXml = await mustReadPart(zip, stylesPart);
+  } else {
+    stylesPart = freePart(zip, folder.replace(/\/$/, ""), "styles", taken);
+    stylesXml = MINIMAL_STYLES;
+    newRel(REL_STYLES).target = relativeTarget(wbPart, stylesPart);
+    overrides.push({ part: stylesPart, contentType: CT_STYLES });
+  }
+  const styled = appendStyles(
+    stylesXml,
+    plan.sheets.flatMap((s) => s.cells)
+  );
+  writePart(zip, stylesPart, styled.xml);
+
+  const first = edit.sheetNames.length - plan.sheets.length;
+  sheetPartsNew.forEach(({ sheet, part }, i) => {
+    writePart(
+      zip,
+      part,
+      sheetXml(sheet, styled.styleOf, { selected: edit.activeTab === first + i })
+    );
+    overrides.push({ part, contentType: CT_WORKSHEET });
+  });
+  writePart(zip, wbPart, edit.xml);
+  writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added.map(relXml).join("")));
+
+  const charts = plan.sheets.flatMap((s) => {
+    const cells = indexCells(s);
+    return s.charts.map((c) => chartSpec(s, c, cells));
+  });
+  overrides.push(...(await addChartsToPackage(zip, charts, taken)));
+  const ct = await mustReadPart(zip, "[Content_Types].xml");
+  writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));
+  await updateAppXml(zip, oldWorksheets);
+  return zip.toBuffer();
+}
+
+/** docProps/app.xml (wherever the package rels put it) lists the new worksheets. */
+async function updateAppXml(
+  zip: Awaited<ReturnType<typeof loadPackage>>,
+  old: string[]
+): Promise<void> {
+  const rel = parseRels(await readPart(zip, "_rels/.rels")).find((r) => r.type === REL_EXTENDED);
+  if (!rel) return;
+  const part = resolveTarget("", rel.target);
+  const text = await readPart(zip, part);
+  if (text === undefined) return;
+  const now = (await sheetParts(zip)).map((s) => s.name);
+  const updated = editAppXml(text, old, now);
+  if (updated !== text) writePart(zip, part, updated);
 }

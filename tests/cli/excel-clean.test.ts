@@ -77,9 +77,7 @@ describe("priority titles and labels Excel is strict about", () => {
   });
 
   // The print area of a sheet named with an apostrophe must double it ('Children''s Services'!...).
-  // exceljs does not (exceljs pull request #3071); the lossless writer of issue 12 does. Until it
-  // lands this is expected to fail: then make it a plain `it`.
-  it.failing(
+  it(
     "writes a sheet named with an apostrophe that Excel opens without a repair",
     async () => {
       const r = await report("apostrophe", withPriorities(["Children's Services"]));

@@ -5,7 +5,7 @@
  * that drawing, since a worksheet may hold only one <drawing>. Every spec is validated before any
  * part is touched, and the work is done on a copy of the input, so a failure leaves nothing behind.
  */
-import type JSZip from "jszip";
+import type { ZipPackage } from "../zip";
 import { chartXml } from "./chart-xml";
 import { anchorXml, drawingXml, maxShapeId } from "./drawing-xml";
 import {
@@ -37,10 +37,26 @@ import { normalizeChartSpec, validateChartSpec } from "./validate";
 export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buffer> {
   if (!Array.isArray(charts)) throw new Error("addCharts: charts must be an array of ChartSpec");
   const zip = await loadPackage(xlsx);
+  if (charts.length === 0) return Buffer.from(xlsx);
+  const overrides = await addChartsToPackage(zip, charts, new Set<string>());
+  const ct = await mustReadPart(zip, "[Content_Types].xml");
+  writePart(zip, "[Content_Types].xml", addOverrides(ct, overrides));
+  return zip.toBuffer();
+}
+
+/**
+ * The same on an open package: adds the chart, drawing and rels parts, and returns the content
+ * types the caller must declare. `taken` holds part names already used (lower case), so parts the
+ * caller is adding in the same run are not reused. Validates every spec before touching a part.
+ */
+export async function addChartsToPackage(
+  zip: ZipPackage,
+  charts: ChartSpec[],
+  taken: Set<string>
+): Promise<{ part: string; contentType: string }[]> {
   const sheets = await sheetParts(zip);
   const names = sheets.map((s) => s.name);
   charts.forEach((spec, i) => validateChartSpec(spec, i, names));
-  if (charts.length === 0) return Buffer.from(xlsx);
 
   // Group by sheet in the order sheets first appear in the list: one drawing per sheet.
   const bySheet = new Map<string, ChartSpec[]>();
@@ -49,24 +65,17 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
     group.push(spec);
     bySheet.set(spec.sheetName, group);
   }
-  const taken = new Set<string>();
   const overrides: { part: string; contentType: string }[] = [];
   for (const [sheetName, specs] of bySheet) {
     const sheet = sheets.find((s) => s.name === sheetName);
     if (!sheet) throw new Error(`addCharts: sheet "${sheetName}" is not in the workbook`); // validated above already
     await addToSheet(zip, sheet, specs, taken, overrides);
   }
-  const ct = await mustReadPart(zip, "[Content_Types].xml");
-  writePart(zip, "[Content_Types].xml", addOverrides(ct, overrides));
-  return zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  return overrides;
 }
 
 async function addToSheet(
-  zip: JSZip,
+  zip: ZipPackage,
   sheet: SheetPart,
   specs: ChartSpec[],
   taken: Set<string>,

@@ -3,7 +3,7 @@
  * Parts are found by following relationships, never by guessing file names, because other writers
  * (Excel itself, LibreOffice) number and place parts differently from exceljs.
  */
-import JSZip from "jszip";
+import { ZipPackage } from "../zip";
 import { attrLocal, child, children, esc, parseXml } from "./xml";
 
 export const REL_OFFICE_DOCUMENT =
@@ -18,34 +18,28 @@ export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/** Every part we add or rewrite gets this date, so the same input gives the same bytes. */
-export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
-
-/** Opens an .xlsx on a private copy: JSZip keeps views on the data it is given, and the caller's buffer stays theirs. */
-export async function loadPackage(xlsx: Buffer): Promise<JSZip> {
+/** Opens an .xlsx. The package keeps views on the caller's buffer and never writes to it. */
+export async function loadPackage(xlsx: Buffer): Promise<ZipPackage> {
   if (!(xlsx instanceof Uint8Array)) throw new Error("expected the .xlsx file as a Buffer");
-  try {
-    return await JSZip.loadAsync(Buffer.from(xlsx));
-  } catch (e) {
-    throw new Error(`not an .xlsx (zip) file: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  return Promise.resolve(ZipPackage.load(Buffer.isBuffer(xlsx) ? xlsx : Buffer.from(xlsx)));
 }
 
-export async function readPart(zip: JSZip, part: string): Promise<string | undefined> {
-  const file = zip.file(part);
-  if (!file) return undefined;
-  const text = await file.async("string");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export async function readPart(zip: ZipPackage, part: string): Promise<string | undefined> {
+  const data = zip.read(part);
+  if (data === undefined) return undefined;
+  const text = data.toString("utf8");
+  return Promise.resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
-export async function mustReadPart(zip: JSZip, part: string): Promise<string> {
+export async function mustReadPart(zip: ZipPackage, part: string): Promise<string> {
   const text = await readPart(zip, part);
   if (text === undefined) throw new Error(`not an .xlsx package: part ${part} is missing`);
   return text;
 }
 
-export function writePart(zip: JSZip, part: string, text: string): void {
-  zip.file(part, text, { date: FIXED_DATE, createFolders: false });
+/** Every part we add or rewrite gets the same date, so the same input gives the same bytes. */
+export function writePart(zip: ZipPackage, part: string, text: string): void {
+  zip.write(part, text);
 }
 
 /** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) -> "_rels/.rels". */
@@ -147,7 +141,7 @@ export interface SheetPart {
 }
 
 /** The workbook part, through the package relationships. */
-export async function workbookPart(zip: JSZip): Promise<string> {
+export async function workbookPart(zip: ZipPackage): Promise<string> {
   const rels = parseRels(await mustReadPart(zip, "_rels/.rels"));
   const main = rels.find((r) => r.type === REL_OFFICE_DOCUMENT);
   if (!main) throw new Error("not an .xlsx package: no officeDocument relationship in _rels/.rels");
@@ -155,7 +149,7 @@ export async function workbookPart(zip: JSZip): Promise<string> {
 }
 
 /** Worksheets in workbook order, each mapped to its part through workbook.xml and its rels. */
-export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
+export async function sheetParts(zip: ZipPackage): Promise<SheetPart[]> {
   const wbPart = await workbookPart(zip);
   const wb = parseXml(await mustReadPart(zip, wbPart));
   const rels = parseRels(await readPart(zip, relsPathFor(wbPart)));
@@ -171,10 +165,15 @@ export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
 }
 
 /** The first free "prefixN.xml" under a folder, e.g. xl/charts/chart3.xml. */
-export function freePart(zip: JSZip, folder: string, prefix: string, taken: Set<string>): string {
+export function freePart(
+  zip: ZipPackage,
+  folder: string,
+  prefix: string,
+  taken: Set<string>
+): string {
   for (let n = 1; ; n++) {
     const part = `${folder}/${prefix}${n}.xml`;
-    if (!zip.file(part) && !taken.has(part)) {
+    if (!zip.has(part) && !taken.has(part)) {
       taken.add(part);
       return part;
     }
