@@ -34,7 +34,8 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const FUNCTIONS_METADATA = "functions.json";
 
 /**
- * Sets `"allowErrorForDataTypeAny": true` in functions.json once the metadata plugin has emitted it.
+ * Sets `"allowErrorForDataTypeAny": true` in functions.json once the metadata plugin has emitted it,
+ * and removes `allowCustomDataForDataTypeAny` (below).
  * Without it Excel short-circuits any call whose `any` arguments contain an error (#N/A in a range)
  * and never runs our code, so a function could not skip or report bad cells itself. The metadata
  * generator only writes allowCustomDataForDataTypeAny.
@@ -57,14 +58,12 @@ class AllowErrorsForAnyPlugin {
             return;
           }
           const metadata = JSON.parse(asset.source.source().toString());
+          // allowCustomDataForDataTypeAny is dropped: it needs CustomFunctionsRuntime 1.4, which
+          // perpetual Office lacks (custom-functions-requirement-sets.md), and no CDRP function
+          // takes or returns data types. The manifest declares 1.3 (scripts/check-manifest.js).
+          // eslint-disable-next-line no-unused-vars
           const { allowCustomDataForDataTypeAny, ...rest } = metadata;
-          const updated = {
-            ...(allowCustomDataForDataTypeAny === undefined
-              ? {}
-              : { allowCustomDataForDataTypeAny }),
-            allowErrorForDataTypeAny: true,
-            ...rest,
-          };
+          const updated = { allowErrorForDataTypeAny: true, ...rest };
           compilation.updateAsset(
             FUNCTIONS_METADATA,
             new sources.RawSource(JSON.stringify(updated, null, 4))

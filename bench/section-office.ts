@@ -2,8 +2,15 @@ import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
 import { FakeExcel } from "../tests/fake-excel";
-import { tenTimesSample } from "../tests/support/big-workbook";
-import { MAX_REQUEST_BYTES, checkWorkbook, generateReport } from "../src/excel";
+import { ALL_PROFILES, PROFILES, PlatformProfile } from "../tests/fake-excel/profiles";
+import { bigMonthlySample, tenTimesSample } from "../tests/support/big-workbook";
+import {
+  MAX_REQUEST_BYTES,
+  READ_CELLS_PER_SYNC,
+  checkWorkbook,
+  generateReport,
+  readWorkbook,
+} from "../src/excel";
 import { DataSheet, sampleWorkbook } from "../src/workbook";
 import { BenchContext, CountFigure, Section, SectionResult, emptyResult } from "./types";
 
@@ -26,22 +33,61 @@ interface OfficeFigures {
   validateSyncs: number;
   reportSyncs: number;
   maxRequestBytes: number;
+  maxResponseBytes: number;
   requestBytes: number[];
 }
 
-async function measureWorkbook(sheets: () => DataSheet[]): Promise<OfficeFigures> {
-  const checking = new FakeExcel({ currentYear: 2010 }).seed(sheets());
-  const checked = await checkWorkbook(checking.context);
+/** Runs a host call on a fake installed as `profile`, so isSetSupported answers as it would. */
+async function onProfile<T>(fake: FakeExcel, body: () => Promise<T>): Promise<T> {
+  const restore = fake.install();
+  try {
+    return await body();
+  } finally {
+    restore();
+  }
+}
+
+async function measureWorkbook(
+  sheets: () => DataSheet[],
+  profile: PlatformProfile
+): Promise<OfficeFigures> {
+  const checking = new FakeExcel({ currentYear: 2010, profile }).seed(sheets());
+  const checked = await onProfile(checking, () => checkWorkbook(checking.context));
   if (!checked.ok) throw new Error("the workbook does not pass the check");
-  const writing = new FakeExcel({ currentYear: 2010 }).seed(sheets());
-  const r = await generateReport(writing.context);
+  const writing = new FakeExcel({ currentYear: 2010, profile }).seed(sheets());
+  const r = await onProfile(writing, () => generateReport(writing.context));
   if (r.status !== "written") throw new Error("the report was not written");
   return {
     validateSyncs: checking.syncCount,
     reportSyncs: writing.syncCount,
     maxRequestBytes: writing.maxRequestBytes,
+    maxResponseBytes: Math.max(checking.maxResponseBytes, writing.maxResponseBytes),
     requestBytes: [...writing.requestBytes],
   };
+}
+
+/** The worst of each figure over the four platform profiles. */
+function worst(all: readonly OfficeFigures[]): OfficeFigures {
+  const max = (f: (x: OfficeFigures) => number) => Math.max(...all.map(f));
+  return {
+    validateSyncs: max((f) => f.validateSyncs),
+    reportSyncs: max((f) => f.reportSyncs),
+    maxRequestBytes: max((f) => f.maxRequestBytes),
+    maxResponseBytes: max((f) => f.maxResponseBytes),
+    requestBytes: all.reduce((a, b) => (b.maxRequestBytes > a.maxRequestBytes ? b : a))
+      .requestBytes,
+  };
+}
+
+const LARGE_ROWS = 150_000;
+
+/** A Monthly table of 150,000 rows read on Excel on the web: more syncs, each response bounded. */
+async function measureLargeRead(): Promise<{ syncs: number; maxResponseBytes: number }> {
+  const fake = new FakeExcel({ currentYear: 2010, profile: PROFILES.web }).seed(
+    bigMonthlySample(LARGE_ROWS)
+  );
+  const info = await onProfile(fake, () => readWorkbook(fake.context));
+  return { syncs: info.readSyncs, maxResponseBytes: fake.maxResponseBytes };
 }
 
 function taskpaneGzipBytes(): number | null {
@@ -51,14 +97,21 @@ function taskpaneGzipBytes(): number | null {
 
 async function run(ctx: BenchContext): Promise<SectionResult> {
   const result = emptyResult();
-  ctx.progress("Office.js syncs and request sizes, sample and 10x, against the Excel fake");
-  const sample = await measureWorkbook(sampleWorkbook);
-  const tenTimes = await measureWorkbook(tenTimesSample);
+  ctx.progress("Office.js syncs and payload sizes, sample and 10x, under each platform profile");
+  const bySample: Record<string, OfficeFigures> = {};
+  const byTen: Record<string, OfficeFigures> = {};
+  for (const p of ALL_PROFILES) {
+    bySample[p.id] = await measureWorkbook(sampleWorkbook, p);
+    byTen[p.id] = await measureWorkbook(tenTimesSample, p);
+  }
+  const sample = worst(Object.values(bySample));
+  const tenTimes = worst(Object.values(byTen));
+  const large = await measureLargeRead();
   for (const [tag, f] of [
     ["", sample],
     ["TenTimes", tenTimes],
   ] as const) {
-    const label = tag === "" ? "sample" : "10x sample";
+    const label = `${tag === "" ? "sample" : "10x sample"}, worst of 4 platforms`;
     result.counts.push(
       count(`validateSyncs${tag}`, `check (${label})`, f.validateSyncs, "syncs", VALIDATE_SYNCS),
       count(`reportSyncs${tag}`, `generate (${label})`, f.reportSyncs, "syncs", REPORT_SYNCS),
@@ -68,9 +121,39 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
         f.maxRequestBytes,
         "bytes",
         MAX_REQUEST_BYTES
+      ),
+      count(
+        `maxResponseBytes${tag}`,
+        `largest response (${label})`,
+        f.maxResponseBytes,
+        "bytes",
+        MAX_REQUEST_BYTES
       )
     );
   }
+  result.counts.push(
+    count(
+      "largeReadSyncs",
+      `check's read, ${LARGE_ROWS} Monthly rows (web)`,
+      large.syncs,
+      "syncs",
+      null
+    ),
+    count(
+      "largeReadMaxResponseBytes",
+      `largest response, ${LARGE_ROWS} Monthly rows (web)`,
+      large.maxResponseBytes,
+      "bytes",
+      MAX_REQUEST_BYTES
+    )
+  );
+  result.notes.push(
+    `Reads take 2 syncs while every table fits its share of ${READ_CELLS_PER_SYNC.toLocaleString("en-GB")} cells; beyond that, one more sync per ${READ_CELLS_PER_SYNC.toLocaleString("en-GB")} cells (${LARGE_ROWS.toLocaleString("en-GB")} Monthly rows: ${large.syncs} syncs).`,
+    ...ALL_PROFILES.map(
+      (p) =>
+        `${p.label}: check ${bySample[p.id]?.validateSyncs}/${byTen[p.id]?.validateSyncs} syncs, generate ${bySample[p.id]?.reportSyncs}/${byTen[p.id]?.reportSyncs} syncs (sample/10x).`
+    )
+  );
   const gz = taskpaneGzipBytes();
   if (gz !== null)
     result.counts.push(
@@ -87,15 +170,30 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     validateSyncs: f.validateSyncs,
     reportSyncs: f.reportSyncs,
     maxRequestBytes: f.maxRequestBytes,
+    maxResponseBytes: f.maxResponseBytes,
     requestBytes: f.requestBytes,
   });
-  result.json = { ...pick(sample), tenTimes: pick(tenTimes) };
+  const perProfile = Object.fromEntries(
+    ALL_PROFILES.map((p) => [
+      p.id,
+      {
+        sample: pick(bySample[p.id] as OfficeFigures),
+        tenTimes: pick(byTen[p.id] as OfficeFigures),
+      },
+    ])
+  );
+  result.json = {
+    ...pick(sample),
+    tenTimes: pick(tenTimes),
+    profiles: perProfile,
+    largeRead: large,
+  };
   result.topLevel = { taskpaneGzipBytes: gz };
   return result;
 }
 
 export const officeSection: Section = {
   key: "office",
-  title: "Office.js host (against the in-memory Excel fake)",
+  title: "Office.js host (against the in-memory Excel fake, four platform profiles)",
   run,
 };

@@ -26,6 +26,8 @@ export declare const ISSUE: Readonly<{
   NAMESPACE_WRONG: "NAMESPACE_WRONG";
   REQUIREMENT_MISSING: "REQUIREMENT_MISSING";
   REQUIREMENT_TOO_LOW: "REQUIREMENT_TOO_LOW";
+  REQUIREMENT_TOO_HIGH: "REQUIREMENT_TOO_HIGH";
+  FUNCTIONS_RUNTIME_MISMATCH: "FUNCTIONS_RUNTIME_MISMATCH";
   ICON_MISSING: "ICON_MISSING";
   ICON_NOT_PNG: "ICON_NOT_PNG";
   ICON_SIZE: "ICON_SIZE";
@@ -49,6 +51,8 @@ export interface CheckOptions {
   host?: string;
   /** Requirement sets that must be declared, with their minimum versions. */
   requiredSets?: Record<string, string>;
+  /** The built functions.json: its CustomFunctionsRuntime must be the one the manifest declares. */
+  functionsMetadata?: { allowCustomDataForDataTypeAny?: boolean };
 }
 
 export interface XmlElement {
@@ -79,4 +83,7 @@ export declare function parseXml(text: string): {
   root: XmlElement | null;
   errors: { line: number; message: string }[];
 };
+export declare function functionsRuntimeNeeded(metadata: {
+  allowCustomDataForDataTypeAny?: boolean;
+}): { version: string; why: string };
 export declare function readPngSize(buf: Buffer): { width: number; height: number } | null;

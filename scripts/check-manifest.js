@@ -42,6 +42,8 @@ const ISSUE = Object.freeze({
   NAMESPACE_WRONG: "NAMESPACE_WRONG",
   REQUIREMENT_MISSING: "REQUIREMENT_MISSING",
   REQUIREMENT_TOO_LOW: "REQUIREMENT_TOO_LOW",
+  REQUIREMENT_TOO_HIGH: "REQUIREMENT_TOO_HIGH",
+  FUNCTIONS_RUNTIME_MISMATCH: "FUNCTIONS_RUNTIME_MISMATCH",
   ICON_MISSING: "ICON_MISSING",
   ICON_NOT_PNG: "ICON_NOT_PNG",
   ICON_SIZE: "ICON_SIZE",
@@ -50,9 +52,15 @@ const ISSUE = Object.freeze({
 const DEFAULT_OPTIONS = Object.freeze({
   namespace: "CDRP",
   host: "Workbook",
-  /** Minimum versions the code relies on (ExcelApi 1.12, Office.addin, custom functions). */
+  /**
+   * What the code needs on every platform, no more: a higher MinVersion refuses Excel builds for
+   * nothing. ExcelApi 1.7: the highest [Api set] of any member src/excel always uses (chart series
+   * and workbook protection); newer members are asked for with isSetSupported
+   * (src/excel/capabilities.ts). SharedRuntime 1.1: Office.addin. CustomFunctionsRuntime 1.3:
+   * CustomFunctions.ErrorCode (its [Api set] in @types/custom-functions-runtime).
+   */
   requiredSets: Object.freeze({
-    ExcelApi: "1.12",
+    ExcelApi: "1.7",
     SharedRuntime: "1.1",
     CustomFunctionsRuntime: "1.3",
   }),
@@ -340,10 +348,24 @@ function compareVersions(a, b) {
 // The checks.
 
 /**
+ * The CustomFunctionsRuntime a functions.json needs. office-js-docs-reference
+ * docs/requirement-sets/excel/custom-functions-requirement-sets.md: 1.4 brings the
+ * allowCustomDataForDataTypeAny property; 1.3 the ErrorCode options our functions return.
+ * @param {{ allowCustomDataForDataTypeAny?: boolean }} metadata
+ * @returns {{ version: string, why: string }}
+ */
+function functionsRuntimeNeeded(metadata) {
+  if (metadata.allowCustomDataForDataTypeAny === true)
+    return { version: "1.4", why: "allowCustomDataForDataTypeAny" };
+  return { version: "1.3", why: "CustomFunctions.ErrorCode" };
+}
+
+/**
  * Checks a manifest's text.
  * @param {string} xml manifest text
  * @param {{ rootDir?: string, namespace?: string, host?: string,
- *   requiredSets?: Record<string, string> }} [options] rootDir: where URL paths such as
+ *   requiredSets?: Record<string, string>, functionsMetadata?: object }} [options] rootDir: where
+ *   URL paths such as
  *   /assets/icon-16.png are found (default: the current directory)
  * @returns {{ issues: { code: string, message: string, line?: number }[] }}
  */
@@ -655,7 +677,25 @@ function checkManifest(xml, options = {}) {
         `requirement set ${name} is declared at ${d.v}, the code needs ${min}`,
         d.s
       );
+    } else if (compareVersions(d.v, min) > 0) {
+      report(
+        ISSUE.REQUIREMENT_TOO_HIGH,
+        `requirement set ${name} is declared at ${d.v}, the code needs only ${min}: Excel builds in between would refuse the add-in for nothing`,
+        d.s
+      );
     }
+  }
+
+  // The generated functions.json needs a CustomFunctionsRuntime the manifest must declare.
+  if (opts.functionsMetadata) {
+    const need = functionsRuntimeNeeded(opts.functionsMetadata);
+    const d = declared.get("CustomFunctionsRuntime");
+    if (d && compareVersions(d.v, need.version) !== 0)
+      report(
+        ISSUE.FUNCTIONS_RUNTIME_MISMATCH,
+        `functions.json needs CustomFunctionsRuntime ${need.version} (${need.why}); the manifest declares ${d.v}`,
+        d.s
+      );
   }
 
   // Icons: the file each URL serves exists and has the pixel size Office asks for.
@@ -729,7 +769,13 @@ function siteRelativePath(url, startUrl) {
  */
 function checkManifestFile(file, options = {}) {
   const xml = fs.readFileSync(file, "utf8");
-  return checkManifest(xml, { rootDir: path.dirname(path.resolve(file)), ...options });
+  const rootDir = path.dirname(path.resolve(file));
+  // The built metadata, when there is a build: its runtime version is checked against the manifest.
+  const built = path.join(rootDir, "dist", "functions.json");
+  const functionsMetadata = fs.existsSync(built)
+    ? JSON.parse(fs.readFileSync(built, "utf8"))
+    : undefined;
+  return checkManifest(xml, { rootDir, functionsMetadata, ...options });
 }
 
 function main() {
@@ -762,4 +808,5 @@ module.exports = {
   readPngSize,
   ISSUE,
   DEFAULT_OPTIONS,
+  functionsRuntimeNeeded,
 };

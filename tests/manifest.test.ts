@@ -69,7 +69,7 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="CDRP"/>');
     expect(manifest).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
     expect(manifest).toContain('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>');
-    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.12"/>');
+    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
   });
 
   it.each([16, 32, 64, 80])("has a %i px square PNG icon in assets/", (size) => {
@@ -180,12 +180,32 @@ describe("check-manifest reports broken manifests", () => {
     ).toEqual([ISSUE.REQUIREMENT_MISSING]);
     expect(
       codes(
-        broken(
-          '<Set Name="ExcelApi" MinVersion="1.12"/>',
-          '<Set Name="ExcelApi" MinVersion="1.9"/>'
-        )
+        broken('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>')
       )
     ).toEqual([ISSUE.REQUIREMENT_TOO_LOW]);
+  });
+
+  it("reports a requirement set declared above what the code needs everywhere", () => {
+    // ExcelApi 1.12 was declared while src/excel needs 1.7 (issue 7, finding 6): Office 2019 and
+    // early Office 2021 builds refused for nothing.
+    expect(
+      codes(
+        broken(
+          '<Set Name="ExcelApi" MinVersion="1.7"/>',
+          '<Set Name="ExcelApi" MinVersion="1.12"/>'
+        )
+      )
+    ).toEqual([ISSUE.REQUIREMENT_TOO_HIGH]);
+  });
+
+  it("reports functions metadata needing another CustomFunctionsRuntime than the manifest declares", () => {
+    const check = (meta: { allowCustomDataForDataTypeAny?: boolean }) =>
+      checkManifest(manifest, { rootDir: ROOT, functionsMetadata: meta }).issues.map((i) => i.code);
+    expect(check({})).toEqual([]);
+    // allowCustomDataForDataTypeAny is CustomFunctionsRuntime 1.4, which perpetual Office lacks.
+    expect(check({ allowCustomDataForDataTypeAny: true })).toEqual([
+      ISSUE.FUNCTIONS_RUNTIME_MISMATCH,
+    ]);
   });
 
   it("reports an icon of the wrong size and an icon with no file", () => {

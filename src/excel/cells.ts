@@ -8,7 +8,59 @@ export interface CellBlock {
   address: string;
   values: (string | number)[][];
   numberFormat: string[][];
+  /** How the values are sent: typed (Range.valuesAsJson) or plain (Range.values). */
+  typed: boolean;
   bytes: number;
+}
+
+type Plain = string | number | boolean;
+type Typed =
+  | Excel.StringCellValue
+  | Excel.DoubleCellValue
+  | Excel.BooleanCellValue
+  | Excel.EmptyCellValue;
+
+/**
+ * A value as a typed cell value. The Range.values reference (office-js-docs-reference
+ * docs/docs-ref-autogen/excel/excel/excel.range.yml, `values`) says a string starting with "=",
+ * "+" or "-" is interpreted as a formula, and says nothing that stops "2009-10" becoming a date.
+ * Range.valuesAsJson (same page, ExcelApi 1.16) takes each cell's type explicitly: a
+ * StringCellValue (excel.stringcellvalue.yml: "the value of a cell containing a string", basicType
+ * String) is a string whatever its characters, as office-js-docs-pr
+ * docs/excel/excel-data-types-add-properties-to-basic-cell-values.md writes them.
+ */
+export function typedValue(v: Plain | null): Typed {
+  if (typeof v === "number") return { type: "Double", basicValue: v };
+  if (typeof v === "boolean") return { type: "Boolean", basicValue: v };
+  if (v === null || v === "") return { type: "Empty", basicValue: "" };
+  return { type: "String", basicValue: v };
+}
+
+/**
+ * Writes values and number formats to a range. Typed: valuesAsJson (documented, above). Plain, for
+ * Excel before ExcelApi 1.16: the Text format first, then values; Microsoft documents the Text
+ * format keeping typed entries as text, not Range.values (an assumption: tests/fake-excel/README.md).
+ */
+export function writeValues(
+  range: Excel.Range,
+  values: Plain[][],
+  numberFormat: string[][],
+  typed: boolean
+): void {
+  if (typed) {
+    // Values, then formats: the formats are what the plan asks for, whatever writing a value does.
+    range.valuesAsJson = values.map((row) => row.map(typedValue));
+    range.numberFormat = numberFormat;
+  } else {
+    range.numberFormat = numberFormat; // Text before the text arrives (the assumption above)
+    range.values = values;
+  }
+}
+
+/** The size of a block's values and formats as sent. */
+function rowBytes(values: Plain[], formats: string[], typed: boolean): number {
+  const sent: unknown = typed ? values.map(typedValue) : values;
+  return JSON.stringify(sent).length + JSON.stringify(formats).length;
 }
 
 /**
@@ -19,13 +71,14 @@ export function columnWidthPoints(characters: number): number {
   return Math.round(characters * 5.7 + 5);
 }
 
-/** Text cells get the Text format ("@") so Excel keeps them literally: no formulas, no dates, no numbers. */
+/** Text cells get the Text format ("@"), so that a person editing one later is not second-guessed. */
 export const TEXT_FORMAT = "@";
 
-export function cellBlocks(sheet: PlanSheet, maxBlockBytes: number): CellBlock[] {
+export function cellBlocks(sheet: PlanSheet, maxBlockBytes: number, typed = true): CellBlock[] {
   if (sheet.cells.length === 0) return [];
-  const rows = Math.max(...sheet.cells.map((c) => c.row)) + 1;
-  const cols = Math.max(...sheet.cells.map((c) => c.col)) + 1;
+  // reduce, not Math.max(...cells): a spread of a large sheet's cells overflows the stack
+  const rows = sheet.cells.reduce((m, c) => Math.max(m, c.row), 0) + 1;
+  const cols = sheet.cells.reduce((m, c) => Math.max(m, c.col), 0) + 1;
   const values: (string | number)[][] = Array.from({ length: rows }, () =>
     new Array<string | number>(cols).fill("")
   );
@@ -49,15 +102,16 @@ export function cellBlocks(sheet: PlanSheet, maxBlockBytes: number): CellBlock[]
     let end = start;
     let bytes = 0;
     while (end < rows) {
-      const rowBytes = JSON.stringify(values[end]).length + JSON.stringify(formats[end]).length;
-      if (end > start && bytes + rowBytes > maxBlockBytes) break;
-      bytes += rowBytes;
+      const size = rowBytes(values[end] as Plain[], formats[end] as string[], typed);
+      if (end > start && bytes + size > maxBlockBytes) break;
+      bytes += size;
       end++;
     }
     blocks.push({
       address: `A${start + 1}:${a1(end - 1, cols - 1)}`,
       values: values.slice(start, end),
       numberFormat: formats.slice(start, end),
+      typed,
       bytes: bytes + 200,
     });
     start = end;

@@ -1,6 +1,7 @@
 import { DataSheet, a1, columnLetter } from "../workbook";
 import { HostError } from "./errors";
-import { TEXT_FORMAT, columnWidthPoints } from "./cells";
+import { TEXT_FORMAT, columnWidthPoints, writeValues } from "./cells";
+import { HostCapabilities, detectCapabilities } from "./capabilities";
 
 /**
  * Writes the template or the sample as Excel tables (2 syncs: one to see which sheets exist, one to
@@ -8,7 +9,8 @@ import { TEXT_FORMAT, columnWidthPoints } from "./cells";
  */
 export async function insertDataSheets(
   ctx: Excel.RequestContext,
-  sheets: readonly DataSheet[]
+  sheets: readonly DataSheet[],
+  caps: HostCapabilities = detectCapabilities()
 ): Promise<string[]> {
   const all = ctx.workbook.worksheets;
   all.load("items/name");
@@ -35,16 +37,17 @@ export async function insertDataSheets(
       ...(s.rows.length > 0 ? s.rows : [s.columns.map(() => null)]),
     ];
     const range = ws.getRange(`A1:${a1(rows.length - 1, s.columns.length - 1)}`);
-    range.numberFormat = rows.map((row, r) =>
+    const formats = rows.map((row, r) =>
       row.map((v, c) => {
         if (typeof v === "string" || r === 0) return TEXT_FORMAT;
         const cell = s.cellFormats?.find((f) => f.row === r - 1 && f.col === c);
         return cell?.numFmt ?? s.columns[c]?.numFmt ?? "General";
       })
     );
-    range.values = rows.map((row) =>
+    const values = rows.map((row) =>
       row.map((v) => (v === null || typeof v === "object" ? "" : v))
     );
+    writeValues(range, values, formats, caps.typedValues);
     s.columns.forEach(
       (c, i) =>
         (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth =

@@ -7,6 +7,7 @@ import {
   buildPlan,
   validate,
 } from "../workbook";
+import { HostCapabilities, capabilityLimits, detectCapabilities } from "./capabilities";
 import { HostError } from "./errors";
 import { readWorkbook } from "./read";
 import { renderReport } from "./render";
@@ -37,6 +38,8 @@ export type GenerateResult =
       plan: ReportPlan;
       syncs: number;
       largestRequestBytes: number;
+      /** What this Excel could not do, in sentences for the pane (empty on current Excel). */
+      notes?: string[];
     }
   | { status: "invalid"; issues: Issue[] };
 
@@ -44,7 +47,10 @@ export type GenerateResult =
  * Generate: read (2 syncs), validate, model and plan in memory, then write (normally 2 syncs). With
  * validation errors nothing is written. Protection is checked before the first write.
  */
-export async function generateReport(ctx: Excel.RequestContext): Promise<GenerateResult> {
+export async function generateReport(
+  ctx: Excel.RequestContext,
+  caps: HostCapabilities = detectCapabilities()
+): Promise<GenerateResult> {
   const info = await readWorkbook(ctx);
   const a = analyse(info.snapshot);
   if (!a.model) return { status: "invalid", issues: a.issues };
@@ -68,14 +74,21 @@ export async function generateReport(ctx: Excel.RequestContext): Promise<Generat
     sheetNames: info.snapshot.sheetNames,
     reportSheets: info.snapshot.reportSheets,
   });
-  const r = await renderReport(ctx, plan, info.snapshot.sheetNames, info.snapshot.reportSheets);
+  const r = await renderReport(
+    ctx,
+    plan,
+    info.snapshot.sheetNames,
+    info.snapshot.reportSheets,
+    caps
+  );
   return {
     status: "written",
     sheets: r.sheets,
     model: a.model,
     issues: a.issues,
     plan,
-    syncs: 2 + r.writeSyncs,
+    syncs: info.readSyncs + r.writeSyncs,
     largestRequestBytes: r.largestRequestBytes,
+    notes: capabilityLimits(caps, "generate"),
   };
 }

@@ -7,7 +7,9 @@ import {
   a1,
   columnLetter,
 } from "../workbook";
-import { CellBlock, cellBlocks, columnWidthPoints, styleRuns } from "./cells";
+import { CellBlock, cellBlocks, columnWidthPoints, styleRuns, writeValues } from "./cells";
+import { HostCapabilities } from "./capabilities";
+import { HostError } from "./errors";
 
 /** Excel on the web rejects requests over 5 MB; we stay under 4 MB per sync. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -41,7 +43,12 @@ function applyStyle(range: Excel.Range, s: PlanStyle): void {
   }
 }
 
-function queueChart(ws: Excel.Worksheet, chart: PlanChart, name: string): void {
+function queueChart(
+  ws: Excel.Worksheet,
+  chart: PlanChart,
+  name: string,
+  caps: HostCapabilities
+): void {
   const [first] = chart.series;
   if (!first) return;
   const type = chart.kind === "trend" ? "Line" : "ColumnClustered";
@@ -52,7 +59,9 @@ function queueChart(ws: Excel.Worksheet, chart: PlanChart, name: string): void {
   c.legend.visible = chart.legend !== "none";
   if (chart.legend !== "none") c.legend.position = chart.legend === "bottom" ? "Bottom" : "Right";
   if (chart.valueAxisTitle) c.axes.valueAxis.title.text = chart.valueAxisTitle;
-  if (chart.valueNumberFormat) c.axes.valueAxis.numberFormat = chart.valueNumberFormat;
+  // ChartAxis.numberFormat is ExcelApi 1.8; without it the axis keeps Excel's default format.
+  if (chart.valueNumberFormat && caps.axisNumberFormat)
+    c.axes.valueAxis.numberFormat = chart.valueNumberFormat;
   chart.series.forEach((s, i) => {
     const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
     series.name = s.name;
@@ -78,7 +87,7 @@ interface Part {
   queue: () => void;
 }
 
-function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet): Part[] {
+function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet, caps: HostCapabilities): Part[] {
   const parts: Part[] = [];
   const widths = sheet.columnWidths;
   parts.push({
@@ -93,7 +102,7 @@ function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet): Part[] {
         ws.getRange(`${a1(m.from.row, m.from.col)}:${a1(m.to.row, m.to.col)}`).merge(false);
     },
   });
-  for (const block of cellBlocks(sheet, MAX_BLOCK_BYTES)) {
+  for (const block of cellBlocks(sheet, MAX_BLOCK_BYTES, caps.typedValues)) {
     parts.push({
       bytes: block.bytes,
       queue: () => writeBlock(ws, block),
@@ -107,17 +116,14 @@ function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet): Part[] {
   sheet.charts.forEach((chart, i) => {
     parts.push({
       bytes: OP_BYTES * (12 + 8 * chart.series.length),
-      queue: () => queueChart(ws, chart, `CDRP ${sheet.name} ${i + 1}`),
+      queue: () => queueChart(ws, chart, `CDRP ${sheet.name} ${i + 1}`, caps),
     });
   });
   return parts;
 }
 
 function writeBlock(ws: Excel.Worksheet, block: CellBlock): void {
-  const range = ws.getRange(block.address);
-  // Formats first: a cell is Text before its text arrives, so Excel never reads it as a formula or date.
-  range.numberFormat = block.numberFormat;
-  range.values = block.values;
+  writeValues(ws.getRange(block.address), block.values, block.numberFormat, block.typed);
 }
 
 export interface RenderResult {
@@ -146,7 +152,8 @@ export async function renderReport(
   ctx: Excel.RequestContext,
   plan: ReportPlan,
   existing: readonly string[],
-  replace: readonly string[]
+  replace: readonly string[],
+  caps: HostCapabilities
 ): Promise<RenderResult> {
   const temp = temporaryNames(plan.sheets.length, existing);
   let pending = 0;
@@ -162,7 +169,7 @@ export async function renderReport(
     for (const [i, sheet] of plan.sheets.entries()) {
       const ws = ctx.workbook.worksheets.add(temp[i]);
       pending += OP_BYTES;
-      for (const part of sheetParts(ws, sheet)) {
+      for (const part of sheetParts(ws, sheet, caps)) {
         if (pending > 0 && pending + part.bytes > MAX_REQUEST_BYTES) await flush();
         part.queue();
         pending += part.bytes;
@@ -188,22 +195,70 @@ export async function renderReport(
     const created = plan.sheets
       .map((s) => s.name)
       .filter((n) => !existing.some((x) => x.toLowerCase() === n.toLowerCase()));
-    await removeSheets(ctx, [...temp, ...created]);
-    throw e;
+    const after = await removeSheets(ctx, [...temp, ...created], replace);
+    throw afterFailure(e, after);
   }
   return { sheets: plan.sheets.map((s) => s.name), writeSyncs, largestRequestBytes: largest };
 }
 
-/** Best-effort clean-up after a failure: deletes the sheets this run created, if any are there. */
-async function removeSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<void> {
+interface CleanUp {
+  /** Sheets of this run still in the workbook; null when the workbook could not even be read. */
+  left: string[] | null;
+  /** Sheets of the previous report that the failed swap had already deleted. */
+  previousGone: string[];
+}
+
+/**
+ * Clean-up after a failure: deletes the sheets this run created (2 syncs, not in any undo group)
+ * and says what is left, so the message never claims nothing changed when something did.
+ */
+async function removeSheets(
+  ctx: Excel.RequestContext,
+  names: readonly string[],
+  replace: readonly string[]
+): Promise<CleanUp> {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  let present: string[];
+  let previousGone: string[] = [];
   try {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
     await ctx.sync();
-    const wanted = new Set(names);
-    for (const s of sheets.items) if (wanted.has(s.name)) s.delete();
-    await ctx.sync();
+    const all = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    previousGone = replace.filter((n) => !all.has(n.toLowerCase()));
+    const doomed = sheets.items.filter((s) => wanted.has(s.name.toLowerCase()));
+    present = doomed.map((s) => s.name);
+    doomed.forEach((s) => s.delete());
   } catch {
-    // The original error is what the person needs to see; this one would only hide it.
+    return { left: null, previousGone };
   }
+  try {
+    await ctx.sync();
+    return { left: [], previousGone };
+  } catch {
+    return { left: present, previousGone };
+  }
+}
+
+/** The failure, with what the clean-up could not undo said in words. */
+function afterFailure(e: unknown, after: CleanUp): unknown {
+  if (after.left !== null && after.left.length === 0 && after.previousGone.length === 0) return e;
+  const code =
+    typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "Unknown";
+  const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
+  const parts = ["Excel stopped the report part-way, and the add-in could not tidy up after it."];
+  if (after.left === null)
+    parts.push(
+      'Sheets named "CDRP working 1" (and on) may be left in the workbook: delete them (right-click the tab > Delete).'
+    );
+  else if (after.left.length > 0)
+    parts.push(
+      `These unfinished sheets are still there: ${list(after.left)}. Delete them (right-click the tab > Delete).`
+    );
+  if (after.previousGone.length > 0)
+    parts.push(
+      `The previous report's sheets ${list(after.previousGone)} had already been removed: generate the report again.`
+    );
+  parts.push("Your data sheets have not been changed.");
+  return new HostError({ code, title: "The report was not finished", message: parts.join(" ") });
 }

@@ -146,7 +146,7 @@ export function App({ host }: AppProps): ReactElement {
           );
         } else {
           setCheck({ issues: r.issues, ok: true, model: r.model, empty: false });
-          setOutcome({ kind: "written", sheets: r.sheets });
+          setOutcome({ kind: "written", sheets: r.sheets, notes: r.notes });
           const n = r.sheets.length;
           announce(
             `Report written to ${n} sheet${n === 1 ? "" : "s"}${n > 0 ? `, starting with ${r.sheets[0]}` : ""}.`

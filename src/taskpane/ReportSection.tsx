@@ -12,7 +12,7 @@ import { BUSY_LABELS, Busy } from "./busy";
 import { countsPhrase, IssueCounts } from "./format";
 
 export type ReportOutcome =
-  | { kind: "written"; sheets: string[] }
+  | { kind: "written"; sheets: string[]; notes?: string[] }
   | { kind: "invalid"; counts: IssueCounts }
   | null;
 
@@ -89,6 +89,11 @@ export function ReportSection(props: ReportSectionProps): ReactElement {
               </li>
             ))}
           </ul>
+          {(outcome.notes ?? []).map((note) => (
+            <Body1 as="p" className={styles.paragraph} key={note}>
+              {note}
+            </Body1>
+          ))}
           {first !== undefined && (
             <Button className={styles.goTo} onClick={(e) => onGoTo(first, e.currentTarget)}>
               {`Go to ${first}`}

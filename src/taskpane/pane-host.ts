@@ -21,7 +21,8 @@ export interface PaneHost {
   goTo(sheet: string, cell: string): Promise<void>;
 }
 
-const insert = (sheets: DataSheet[]) => runExcel((ctx) => insertDataSheets(ctx, sheets));
+const insert = (sheets: DataSheet[]) =>
+  runExcel((ctx) => insertDataSheets(ctx, sheets), { undoGroup: true });
 
 export const excelPaneHost: PaneHost = {
   check: () => runExcel(checkWorkbook),

@@ -68,7 +68,7 @@ export function writeCells(
       const r = rect.r0 + i;
       const c = rect.c0 + j;
       const format = getCell(sheet, r, c)?.numberFormat ?? "General";
-      const coerced = coerceInput(at(i, j), format, engine.currentYear);
+      const coerced = coerceInput(at(i, j), format, engine.currentYear, engine.textFormatKeepsText);
       if (coerced.kind === "unchanged") continue;
       const cell = touchCell(sheet, r, c);
       if (coerced.kind === "formula") {
@@ -82,6 +82,44 @@ export function writeCells(
           cell.numberFormat = coerced.format;
       }
       pruneCell(sheet, r, c);
+    }
+}
+
+/**
+ * Range.valuesAsJson: each cell's value with its type (office-js-docs-reference excel.range.yml
+ * `valuesAsJson`, excel.stringcellvalue.yml): a String is stored as that string, never read as a
+ * number, date or formula. Only the basic types the host writes are modelled.
+ */
+export function writeTypedCells(ref: RangeRefModel, input: unknown, location: string): void {
+  const { sheet, rect } = ref;
+  const at = grid(input, rect, location);
+  const [rows, cols] = shapeOf(rect);
+  const values: CellValue[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row: CellValue[] = [];
+    for (let j = 0; j < cols; j++) {
+      const v = at(i, j) as { type?: unknown; basicValue?: unknown } | null;
+      if (typeof v !== "object" || v === null) throw richError("InvalidArgument", location);
+      const b = v.basicValue;
+      if (v.type === "String" && typeof b === "string" && b.length <= 32767) row.push(b);
+      else if (v.type === "Double" && typeof b === "number" && Number.isFinite(b)) row.push(b);
+      else if (v.type === "Boolean" && typeof b === "boolean") row.push(b);
+      else if (v.type === "Empty" && (b === undefined || b === "")) row.push(null);
+      else if (
+        typeof v.type === "string" &&
+        ["String", "Double", "Boolean", "Empty"].includes(v.type)
+      )
+        throw richError("InvalidArgument", location);
+      else throw notImplemented(`valuesAsJson of type ${String(v.type)}`);
+    }
+    values.push(row);
+  }
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) {
+      const cell = touchCell(sheet, rect.r0 + i, rect.c0 + j);
+      delete cell.formula;
+      cell.value = (values[i] as CellValue[])[j] as CellValue;
+      pruneCell(sheet, rect.r0 + i, rect.c0 + j);
     }
 }
 

@@ -187,14 +187,20 @@ export function parseNumber(s: string): { value: number; format?: string } | nul
  * One written value (after the JSON round trip of the request) in a cell whose number format is
  * `cellFormat`. `formulasProperty` is true when written through Range.formulas.
  */
-export function coerceInput(raw: unknown, cellFormat: string, currentYear: number): Coerced {
+export function coerceInput(
+  raw: unknown,
+  cellFormat: string,
+  currentYear: number,
+  textFormatKeepsText = true
+): Coerced {
   if (raw === null || raw === undefined) return { kind: "unchanged" };
   if (typeof raw === "number") return { kind: "value", value: raw };
   if (typeof raw === "boolean") return { kind: "value", value: raw };
   if (typeof raw !== "string") throw new TypeError("not a cell value");
   if (raw === "") return { kind: "value", value: null };
   if (raw.startsWith("'")) return { kind: "value", value: raw.slice(1) };
-  if (cellFormat === "@") return { kind: "value", value: raw };
+  // The assumption (profiles.ts): the Range.values reference documents no exception for Text cells.
+  if (cellFormat === "@" && textFormatKeepsText) return { kind: "value", value: raw };
   if (raw.startsWith("=") && raw.length > 1) return { kind: "formula", formula: raw };
   const num = parseNumber(raw);
   if (num)

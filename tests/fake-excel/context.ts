@@ -49,12 +49,21 @@ export interface Engine {
   readonly wb: WorkbookModel;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
+  /** Cells one get may return before its values come back null. */
+  readonly getCellLimit: number;
   readonly currentYear: number;
   cellEditMode: boolean;
   beginRequest(bytes: number): number;
   syncFault(requestNumber: number): string | null;
   opFault(info: OperationInfo): FakeRichApiError | null;
   recordFormula(sheet: string, address: string, formula: string): void;
+  /** Range.values into a Text cell keeps text (an assumption some profiles make). */
+  readonly textFormatKeepsText: boolean;
+  /** ApiNotFound for a member above the profile's sets; UndoNotSupported inside an undo group. */
+  operationFault(info: OperationInfo, ctx: FakeContext): FakeRichApiError | null;
+  /** After a request that changed the workbook: the undo stack as the profile keeps it. */
+  afterChange(ctx: FakeContext): void;
+  recordResponse(bytes: number): void;
 }
 
 export interface ProxyLike {
@@ -114,6 +123,11 @@ export class FakeContext {
   readonly root: PathNode;
   /** Set by Excel.run({ delayForCellEdit: true }): a batch that waits out cell-edit mode. */
   delayForCellEdit = false;
+  /** Set by Excel.run({ mergeUndoGroup: true }) where the profile has ExcelApi 1.20. */
+  undoGroup = false;
+  /** This request changed the workbook / called an API without undo support (reset per request). */
+  changed = false;
+  clearsUndo = false;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   readonly traceMessages: string[] = [];
 
@@ -214,6 +228,8 @@ export class FakeContext {
     const injected = engine.syncFault(n);
     if (injected) throw richError(injected);
     const args = this.wireArgs(ops, body);
+    this.changed = false;
+    this.clearsUndo = false;
     const deliveries: Delivery[] = [];
     let failure: unknown = null;
     for (const [i, op] of ops.entries()) {
@@ -228,9 +244,11 @@ export class FakeContext {
       }
     }
     const response = utf8Length(JSON.stringify(deliveries.map((d) => d.payload)) ?? "");
+    engine.recordResponse(response);
     if (response > engine.responseLimitBytes && !failure)
       throw richError("ResponsePayloadSizeLimitExceeded");
     for (const d of deliveries) d.apply();
+    if (this.changed) engine.afterChange(this);
     if (failure) throw failure;
     return passThroughValue as T;
   }

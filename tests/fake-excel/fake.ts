@@ -11,14 +11,23 @@ import { WorkbookModel, emptyWorkbook, findSheet, liveSheets } from "./model";
 import { FakeObject } from "./proxy";
 import { SeedSheet, SeedWorkbook, seedWorkbook } from "./seed";
 import { FakeWorkbook } from "./workbook";
+import { PROFILES, PlatformProfile, ProfileId, isSetSupported, platformFault } from "./profiles";
 
 export interface FakeExcelOptions {
   /** Excel on the web refuses requests over 5 MB (RequestPayloadSizeLimitExceeded). */
   requestLimitBytes?: number;
   /** ... and responses over 5 MB (ResponsePayloadSizeLimitExceeded). */
   responseLimitBytes?: number;
+  /** A get of more cells returns null values (five million on every platform; smaller for tests). */
+  getCellLimit?: number;
   /** The year Excel puts on a date typed without one ("1/2" is 2 January of this year). */
   currentYear?: number;
+  /**
+   * A platform's documented behaviour (profiles.ts): requirement sets (isSetSupported, ApiNotFound
+   * for newer members), payload limits, undo support. Without one: every member, 5 MB limits,
+   * undo not modelled, and the Text-format assumption on.
+   */
+  profile?: ProfileId | PlatformProfile;
 }
 
 export interface FakeRunOptions {
@@ -36,10 +45,14 @@ export type FakeExcelNamespace = {
 } & ReturnType<typeof allEnums>;
 
 export const DEFAULT_LIMIT_BYTES = 5 * 1024 * 1024;
+/** docs/excel/performance.md, "Payload size limit best practices": five million cells per get. */
+export const GET_CELL_LIMIT = 5_000_000;
 
 /** The workbook a FakeContext serves, with its workbook proxy attached to each new context. */
 class Context extends FakeContext {
   readonly workbook: Excel.Workbook;
+  /** An undo group's run changed something: one undo step when it ends. */
+  groupChanged = false;
   constructor(engine: Engine) {
     super(engine);
     const wb = new FakeWorkbook(this, this.root, engine.wb);
@@ -67,6 +80,15 @@ export class FakeExcel implements Engine {
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
   readonly currentYear: number;
+  readonly getCellLimit: number;
+  readonly profile: PlatformProfile | null;
+  readonly textFormatKeepsText: boolean;
+  /**
+   * Undo steps that would take back the add-in's changes: one per request that changed something,
+   * or one per Excel.run in an undo group; an API without undo support empties the stack (the undo
+   * document's tip). Counted only under a profile.
+   */
+  undoSteps = 0;
   /** While true, every request fails with InvalidOperationInCellEditMode unless its batch was
    * started with Excel.run({ delayForCellEdit: true }) (Excel then waits; the fake just succeeds). */
   cellEditMode = false;
@@ -74,6 +96,8 @@ export class FakeExcel implements Engine {
   syncCount = 0;
   /** Size in bytes of each request, in order. */
   readonly requestBytes: number[] = [];
+  /** Size in bytes of each response (the loads it delivers), in order. */
+  readonly responseBytes: number[] = [];
   /** Every formula the add-in caused to be stored in a cell, including strings Excel read as one. */
   readonly formulaLog: FormulaWrite[] = [];
   /** A context outside any Excel.run (objects never released). */
@@ -82,8 +106,17 @@ export class FakeExcel implements Engine {
   private readonly opFaults: OpFault[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
-    this.requestLimitBytes = options.requestLimitBytes ?? DEFAULT_LIMIT_BYTES;
-    this.responseLimitBytes = options.responseLimitBytes ?? DEFAULT_LIMIT_BYTES;
+    const p = options.profile;
+    this.profile = p === undefined ? null : typeof p === "string" ? PROFILES[p] : p;
+    const limit = (v: number | null): number => (v === null ? Infinity : v);
+    this.requestLimitBytes =
+      options.requestLimitBytes ??
+      limit(this.profile ? this.profile.requestLimitBytes : DEFAULT_LIMIT_BYTES);
+    this.responseLimitBytes =
+      options.responseLimitBytes ??
+      limit(this.profile ? this.profile.responseLimitBytes : DEFAULT_LIMIT_BYTES);
+    this.textFormatKeepsText = this.profile ? this.profile.textFormatKeepsText : true;
+    this.getCellLimit = options.getCellLimit ?? GET_CELL_LIMIT;
     this.currentYear = options.currentYear ?? new Date().getFullYear();
     this.context = this.newContext();
   }
@@ -113,7 +146,34 @@ export class FakeExcel implements Engine {
     this.formulaLog.push({ sheet, address, formula });
   }
 
+  /** Office.context.requirements.isSetSupported: the profile's answer (every set without one). */
+  isSetSupported(name: string, minVersion?: string): boolean {
+    return this.profile ? isSetSupported(this.profile, name, minVersion) : true;
+  }
+
+  operationFault(info: OperationInfo, ctx: FakeContext): FakeRichApiError | null {
+    if (!this.profile) return null;
+    const r = platformFault(this.profile, info, ctx.undoGroup);
+    if (r.clearsUndo) ctx.clearsUndo = true;
+    return r.error;
+  }
+
+  afterChange(ctx: FakeContext): void {
+    if (!this.profile) return;
+    if (ctx.clearsUndo) this.undoSteps = 0;
+    else if (ctx.undoGroup) (ctx as Context).groupChanged = true;
+    else this.undoSteps++;
+  }
+
   // ---- counters ------------------------------------------------------------------------------
+
+  recordResponse(bytes: number): void {
+    this.responseBytes.push(bytes);
+  }
+
+  get maxResponseBytes(): number {
+    return this.responseBytes.reduce((a, b) => Math.max(a, b), 0);
+  }
 
   get maxRequestBytes(): number {
     return this.requestBytes.reduce((a, b) => Math.max(a, b), 0);
@@ -122,6 +182,7 @@ export class FakeExcel implements Engine {
   resetCounters(): void {
     this.syncCount = 0;
     this.requestBytes.length = 0;
+    this.responseBytes.length = 0;
     this.formulaLog.length = 0;
   }
 
@@ -164,6 +225,13 @@ export class FakeExcel implements Engine {
     const previous = this.previousContext(options.previousObjects);
     const ctx = previous ?? new Context(this);
     if (!previous) ctx.delayForCellEdit = options.delayForCellEdit === true;
+    if (!previous && options.mergeUndoGroup === true) {
+      // Documented only as ExcelApi 1.20; the fake refuses it elsewhere so a host that forgets
+      // isSetSupported is caught (what an older Excel does with the option is not documented).
+      if (!this.isSetSupported("ExcelApi", "1.20"))
+        throw richError("ApiNotFound", "Excel.run", "mergeUndoGroup needs ExcelApi 1.20.");
+      ctx.undoGroup = true;
+    }
     try {
       const pending = batch(ctx as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as { then?: unknown }).then !== "function")
@@ -173,6 +241,8 @@ export class FakeExcel implements Engine {
       return result;
     } finally {
       if (!previous) ctx.close();
+      if (ctx.groupChanged) this.undoSteps++;
+      ctx.groupChanged = false;
     }
   }
 
@@ -202,15 +272,29 @@ export class FakeExcel implements Engine {
     return { run, RequestContext, ...allEnums() };
   }
 
-  /** Installs `Excel` and `OfficeExtension` globals; returns a function that restores the previous ones. */
+  /**
+   * Installs `Excel`, `OfficeExtension` and `Office.context.requirements` globals; returns a function
+   * that restores the previous ones.
+   */
   install(target: object = globalThis): () => void {
     const g = target as Record<string, unknown>;
-    const before = { Excel: g.Excel, OfficeExtension: g.OfficeExtension };
+    const before = { Excel: g.Excel, OfficeExtension: g.OfficeExtension, Office: g.Office };
     g.Excel = this.excel;
     g.OfficeExtension = { Error: FakeRichApiError, ErrorCodes: officeExtensionCodes() };
+    const office = (before.Office ?? {}) as { context?: object };
+    g.Office = {
+      ...office,
+      context: {
+        ...(office.context ?? {}),
+        requirements: {
+          isSetSupported: (name: string, v?: string) => this.isSetSupported(name, v),
+        },
+      },
+    };
     return () => {
       g.Excel = before.Excel;
       g.OfficeExtension = before.OfficeExtension;
+      g.Office = before.Office;
     };
   }
 

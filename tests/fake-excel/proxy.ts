@@ -110,7 +110,10 @@ export abstract class FakeObject<M> {
   ): R | undefined {
     const m = this._target();
     if (m === null) return undefined; // writes to a null object are ignored
-    const fault = this._ctx.engine.opFault(this._info(kind, name, args, m));
+    const info = this._info(kind, name, args, m);
+    const platform = this._ctx.engine.operationFault(info, this._ctx);
+    if (platform) throw platform;
+    const fault = this._ctx.engine.opFault(info);
     if (fault) {
       if (fault.debugInfo.errorLocation === undefined)
         fault.debugInfo.errorLocation = `${this._type}.${name}`;
@@ -123,7 +126,10 @@ export abstract class FakeObject<M> {
         "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet."
       );
     try {
-      return apply(m);
+      const r = apply(m);
+      if (name !== "select" && name !== "activate") this._ctx.changed = true; // no undo record
+
+      return r;
     } catch (e) {
       if (e instanceof FakeRichApiError && e.debugInfo.errorLocation === undefined)
         e.debugInfo.errorLocation = `${this._type}.${name}`;

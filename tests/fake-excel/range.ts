@@ -1,5 +1,5 @@
 /** Range: values, formats and addresses, with Excel's coercion of what is written. */
-import { Rect, rectCells } from "./address";
+import { Rect, parseRect, rectCells, splitSheet } from "./address";
 import {
   cellValueOut,
   clearRange,
@@ -10,6 +10,7 @@ import {
   valueType,
   writeCells,
   writeNumberFormat,
+  writeTypedCells,
 } from "./cells";
 import { richError } from "./errors";
 import { FakeRangeFormat } from "./format";
@@ -45,6 +46,8 @@ type RangeMembers =
   | "getEntireColumn"
   | "getResizedRange"
   | "getOffsetRange"
+  | "getIntersectionOrNullObject"
+  | "valuesAsJson"
   | "load";
 
 const W = { protectedWrite: true };
@@ -77,6 +80,18 @@ export class FakeRange
   }
   set values(v: unknown) {
     this._setCells("values", v);
+  }
+
+  get valuesAsJson(): Excel.CellValue[][] {
+    return this._read("valuesAsJson");
+  }
+  set valuesAsJson(v: Excel.CellValue[][]) {
+    this._set(
+      "valuesAsJson",
+      v,
+      (ref, value) => writeTypedCells(ref, value, "Range.valuesAsJson"),
+      W
+    );
   }
 
   get formulas(): unknown[][] {
@@ -278,6 +293,34 @@ export class FakeRange
     }));
   }
 
+  /** The overlap with another range on the same sheet, or a null object (ExcelApi 1.4). */
+  getIntersectionOrNullObject(another: Excel.Range | string): Excel.Range {
+    return asExcel(
+      new FakeRange(
+        this._ctx,
+        this._childPath("Method", "getIntersectionOrNullObject", [another]),
+        () => {
+          const ref = this._target();
+          if (!ref) return null;
+          let other: Rect | null;
+          if (typeof another === "string") other = parseRect(splitSheet(another).local);
+          else {
+            const o = (another as unknown as FakeRange)._target();
+            other = o && o.sheet === ref.sheet ? o.rect : null;
+          }
+          if (!other) return null;
+          const r = {
+            r0: Math.max(ref.rect.r0, other.r0),
+            c0: Math.max(ref.rect.c0, other.c0),
+            r1: Math.min(ref.rect.r1, other.r1),
+            c1: Math.min(ref.rect.c1, other.c1),
+          };
+          return r.r0 > r.r1 || r.c0 > r.c1 ? null : { sheet: ref.sheet, rect: r };
+        }
+      )
+    );
+  }
+
   getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
     return this._derived("getOffsetRange", [rowOffset, columnOffset], (r) => ({
       r0: r.r0 + rowOffset,
@@ -309,6 +352,9 @@ export class FakeRange
   override _scalar(ref: RangeRefModel, name: string): unknown {
     const { sheet, rect } = ref;
     const perCell = ["values", "valueTypes", "numberFormat", "formulas", "text"];
+    // docs/excel/performance.md, "Payload size limit best practices": a get over five million
+    // cells may return null instead of failing (the harder of the two documented outcomes).
+    if (perCell.includes(name) && rectCells(rect) > this._ctx.engine.getCellLimit) return null;
     if (perCell.includes(name) && rectCells(rect) * 2 > this._ctx.engine.responseLimitBytes)
       throw richError("ResponsePayloadSizeLimitExceeded", `Range.${name}`);
     switch (name) {

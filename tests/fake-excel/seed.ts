@@ -109,7 +109,11 @@ function seedSheet(wb: WorkbookModel, s: SeedSheet): void {
     sheet.columnWidths.set(r.c0, w);
   }
   if (s.table) {
-    const width = Math.max(1, ...block.map((r) => r.length), s.columns?.length ?? 0);
+    // reduce, not Math.max(...rows): a spread of 100,000 rows overflows the stack
+    const width = block.reduce(
+      (m, r) => Math.max(m, r.length),
+      Math.max(1, s.columns?.length ?? 0)
+    );
     const rows = Math.max(1, block.length);
     const rect = {
       r0: origin.r0,

@@ -9,15 +9,33 @@ export function tenTimesSample(): DataSheet[] {
   const monthlyIds = ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"];
   const copies = (rows: Cell[][]) =>
     Array.from({ length: 10 }, (_, k) =>
-      rows.map((r) => (typeof r[0] === "string" && monthlyIds.includes(r[0]) ? [k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)] : r))
+      rows.map((r) =>
+        typeof r[0] === "string" && monthlyIds.includes(r[0])
+          ? [k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)]
+          : r
+      )
     ).flat();
   for (const s of sheets) {
     if (s.name === "Monthly" || s.name === "Peers") s.rows = copies(s.rows);
     if (s.name === "Measures") {
       const monthly = s.rows.filter((r) => monthlyIds.includes(String(r[0])));
-      const extra = Array.from({ length: 9 }, (_, k) => monthly.map((r): Cell[] => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, ...r.slice(2, 7), null])).flat();
+      const extra = Array.from({ length: 9 }, (_, k) =>
+        monthly.map((r): Cell[] => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, ...r.slice(2, 7), null])
+      ).flat();
       s.rows = [...s.rows, ...extra];
     }
   }
+  return sheets;
+}
+
+/** The sample with its Monthly rows repeated until the table has at least `rows` data rows. */
+export function bigMonthlySample(rows: number): DataSheet[] {
+  const sheets = sampleWorkbook();
+  const monthly = sheets.find((s) => s.name === "Monthly");
+  if (!monthly) throw new Error("the sample has no Monthly sheet");
+  const base = monthly.rows;
+  const out: Cell[][] = [];
+  while (out.length < rows) for (const r of base) out.push([...r]);
+  monthly.rows = out;
   return sheets;
 }

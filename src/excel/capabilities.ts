@@ -1,0 +1,61 @@
+/**
+ * What this Excel can do beyond what manifest.xml requires (ExcelApi 1.7), asked with
+ * Office.context.requirements.isSetSupported as Microsoft's requirement-set pages say to
+ * (office-js-docs-reference: docs/requirement-sets/excel/excel-api-requirement-sets.md,
+ * "Checking for requirement set support at runtime"). Each missing set degrades with a sentence
+ * (`limits`), never an exception.
+ */
+export interface HostCapabilities {
+  /** ExcelApi 1.8: ChartAxis.numberFormat (the charts' value-axis format). */
+  axisNumberFormat: boolean;
+  /** ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). */
+  typedValues: boolean;
+  /** ExcelApi 1.20: Excel.run({ mergeUndoGroup }), one Undo for a whole run. */
+  undoGroup: boolean;
+}
+
+/** The sets the manifest declares: every host that loads the add-in has at least these. */
+export const MANIFEST_EXCEL_API = "1.7";
+
+interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+function requirements(): Requirements | null {
+  const office = (globalThis as { Office?: { context?: { requirements?: Requirements } } }).Office;
+  return office?.context?.requirements ?? null;
+}
+
+/** Asks Office; outside Office (tests, a plain page) only the manifest's sets are assumed. */
+export function detectCapabilities(): HostCapabilities {
+  const r = requirements();
+  const has = (v: string) => {
+    try {
+      return r !== null && r.isSetSupported("ExcelApi", v);
+    } catch {
+      return false; // an Office too old to answer has none of the newer sets
+    }
+  };
+  return { axisNumberFormat: has("1.8"), typedValues: has("1.16"), undoGroup: has("1.20") };
+}
+
+/** What the person loses on this Excel, in words for the task pane (empty when nothing). */
+export function capabilityLimits(
+  c: HostCapabilities,
+  action: "generate" | "insert" | "all" = "all"
+): string[] {
+  const out: string[] = [];
+  if (!c.axisNumberFormat && action !== "insert")
+    out.push(
+      "This version of Excel cannot set a chart axis's number format, so the charts' value axes use Excel's default format."
+    );
+  if (!c.typedValues)
+    out.push(
+      "This version of Excel has no documented way to write text so that it is never read as a number, date or formula. The add-in formats text cells as Text first, which Excel honours when you type but does not document for add-ins: check labels such as 2009-10 in the report."
+    );
+  if (!c.undoGroup && action !== "generate")
+    out.push(
+      "This version of Excel cannot group an add-in's changes into one Undo: Undo takes back inserted sample or template sheets one step at a time."
+    );
+  return out;
+}

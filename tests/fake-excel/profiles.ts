@@ -1,0 +1,175 @@
+/**
+ * Platform profiles: what Microsoft documents for each platform the add-in targets. Sources (read
+ * from the repositories, not from memory):
+ * - requirement sets: office-js-docs-reference docs/requirement-sets/excel/excel-api-requirement-sets.md
+ *   ("Requirement set availability"), .../excel/custom-functions-requirement-sets.md,
+ *   .../common/shared-runtime-requirement-sets.md;
+ * - payload limits: office-js-docs-pr docs/concepts/resource-limits-and-performance-optimization.md
+ *   ("Excel add-ins") and docs/excel/performance.md ("Payload size limit best practices"): 5 MB for
+ *   requests and responses in Excel on the web only; five million cells per get on all platforms;
+ * - undo: office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md ("Unsupported APIs").
+ */
+
+import type { OperationInfo } from "./context";
+import { FakeRichApiError, richError } from "./errors";
+
+export type ProfileId = "web" | "windows" | "mac" | "excel2019";
+
+export interface PlatformProfile {
+  id: ProfileId;
+  label: string;
+  /** Requirement sets and the highest version the platform supports. */
+  sets: Readonly<Record<string, string>>;
+  /** null: no documented limit on this platform. */
+  requestLimitBytes: number | null;
+  responseLimitBytes: number | null;
+  /** APIs that do not support undo here (Class.member), from the undo document's table. */
+  noUndo: readonly string[];
+  /**
+   * Range.values into a Text-formatted cell keeps the string as it is. Not documented for add-ins
+   * (an assumption): only where the documented way (Range.valuesAsJson, ExcelApi 1.16) is missing
+   * does the profile grant it, so the host is never proven by it where it has a choice.
+   */
+  textFormatKeepsText: boolean;
+}
+
+const MB5 = 5 * 1024 * 1024;
+
+/** "No" in the undo table's Windows-and-Mac column, for members the add-in or the fake can reach. */
+const NO_UNDO_DESKTOP = [
+  "Worksheet.delete",
+  "Worksheet.copy",
+  "Worksheet.name",
+  "Worksheet.position",
+  "Worksheet.visibility",
+  "WorksheetProtection.protect",
+  "WorksheetProtection.unprotect",
+  "WorkbookProtection.protect",
+  "WorkbookProtection.unprotect",
+  "Chart.categoryLabelLevel",
+  "Chart.seriesNameLevel",
+];
+
+/** "No" in the undo table's web column, same selection. */
+const NO_UNDO_WEB = [
+  "Worksheet.delete",
+  "Worksheet.copy",
+  "NamedItem.comment",
+  "WorksheetProtection.protect",
+  "WorksheetProtection.unprotect",
+  "WorkbookProtection.protect",
+  "WorkbookProtection.unprotect",
+  "Chart.categoryLabelLevel",
+  "Chart.seriesNameLevel",
+];
+
+export const PROFILES: Readonly<Record<ProfileId, PlatformProfile>> = {
+  web: {
+    id: "web",
+    label: "Excel on the web",
+    sets: { ExcelApi: "1.21", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.5" },
+    requestLimitBytes: MB5,
+    responseLimitBytes: MB5,
+    noUndo: NO_UNDO_WEB,
+    textFormatKeepsText: false,
+  },
+  windows: {
+    id: "windows",
+    label: "Excel for Microsoft 365 on Windows (Version 2606 or later)",
+    sets: { ExcelApi: "1.21", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.5" },
+    requestLimitBytes: null,
+    responseLimitBytes: null,
+    noUndo: NO_UNDO_DESKTOP,
+    textFormatKeepsText: false,
+  },
+  mac: {
+    id: "mac",
+    label: "Excel for Microsoft 365 on Mac (16.110.1 or later)",
+    sets: { ExcelApi: "1.21", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.5" },
+    requestLimitBytes: null,
+    responseLimitBytes: null,
+    noUndo: NO_UNDO_DESKTOP,
+    textFormatKeepsText: false,
+  },
+  excel2019: {
+    id: "excel2019",
+    label: "Excel 2019 (volume-licensed perpetual, Windows)",
+    // ExcelApi 1.1-1.7 list "Office 2019"; 1.8 onwards "Office 2021". Shared runtime and custom
+    // functions list no Office 2019 build.
+    sets: { ExcelApi: "1.7" },
+    requestLimitBytes: null,
+    responseLimitBytes: null,
+    noUndo: NO_UNDO_DESKTOP,
+    textFormatKeepsText: true,
+  },
+};
+
+export const ALL_PROFILES: readonly PlatformProfile[] = Object.values(PROFILES);
+
+function versionParts(v: string): number[] {
+  return v.split(".").map((p) => Number(p));
+}
+
+/** Office.context.requirements.isSetSupported as the profile would answer it. */
+export function isSetSupported(
+  profile: PlatformProfile,
+  name: string,
+  minVersion?: string
+): boolean {
+  const have = profile.sets[name];
+  if (have === undefined) return false;
+  if (minVersion === undefined) return true;
+  const a = versionParts(have);
+  const b = versionParts(minVersion);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
+}
+
+/**
+ * Members the fake implements that need more than ExcelApi 1.7, with their set (the [Api set: ...]
+ * of each member in @types/office-js and the office-js-docs-reference pages).
+ */
+export const MEMBER_SETS: Readonly<Record<string, string>> = {
+  "ChartAxis.numberFormat": "1.8",
+  "Range.valuesAsJson": "1.16",
+  "RunOptions.mergeUndoGroup": "1.20",
+};
+
+/**
+ * What the platform does with one operation: ApiNotFound for a member above its sets; inside an
+ * undo group, UndoNotSupported for an API the undo table lists; outside one, such an API clears
+ * the undo stack (the undo document's tip).
+ */
+export function platformFault(
+  profile: PlatformProfile,
+  info: OperationInfo,
+  undoGroup: boolean
+): { error: FakeRichApiError | null; clearsUndo: boolean } {
+  const member = `${info.type}.${info.name}`;
+  const set = MEMBER_SETS[member];
+  if (set && !isSetSupported(profile, "ExcelApi", set))
+    return {
+      error: richError(
+        "ApiNotFound",
+        member,
+        `The API you are trying to use could not be found (${member} needs ExcelApi ${set}).`
+      ),
+      clearsUndo: false,
+    };
+  const touched = [member];
+  if (member === "NamedItemCollection.add" && typeof info.args[2] === "string" && info.args[2])
+    touched.push("NamedItem.comment"); // the comment argument sets NamedItem.comment
+  if (!touched.some((m) => profile.noUndo.includes(m))) return { error: null, clearsUndo: false };
+  if (!undoGroup) return { error: null, clearsUndo: true };
+  return {
+    error: richError(
+      "UndoNotSupported",
+      member,
+      "The JavaScript API request failed due to lack of support for the undo operation."
+    ),
+    clearsUndo: false,
+  };
+}
