@@ -3,6 +3,7 @@ import { engineSection } from "./section-engine";
 import { functionsSection } from "./section-functions";
 import { reportSection } from "./section-report";
 import { officeSection } from "./section-office";
+import { hardeningSection } from "./section-hardening";
 import { Section } from "./types";
 
 /**
@@ -16,4 +17,5 @@ export const SECTIONS: readonly Section[] = [
   engineSection,
   reportSection,
   officeSection,
+  hardeningSection,
 ];

@@ -1,35 +1,182 @@
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import path from "path";
+import { LIMITS, WorkbookReadError } from "../xlsx";
+import { megabytes } from "../xlsx/limits";
+
+/** Temporary files this process is writing: removed if it is interrupted (SIGINT, SIGTERM). */
+const pending = new Set<string>();
+
+/** `.cdrp-tmp-<pid>-<ms>-<random>.xlsx`: the owner's pid and start time say when a leftover is stale. */
+const TEMP_NAME = /^\.cdrp-tmp-(\d+)-(\d+)-[a-z0-9]+\.xlsx$/;
+
+/** A leftover older than this is stale even if its pid is alive again (pids are reused). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
+}
 
 /**
- * Writes a file whole or not at all: to a temporary file beside the target, then a rename (atomic
- * on one file system). A failure leaves no partial file behind.
+ * Removes our own temporary files left in `dir` by a run that was killed (SIGKILL, a power cut):
+ * those whose process is gone, or older than STALE_TEMP_MS. Nothing else is touched.
  */
-export async function writeAtomic(target: string, data: Buffer): Promise<void> {
+export async function sweepStaleTemps(dir: string, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const full = path.join(dir, name);
+    if (pending.has(full)) continue;
+    const pid = Number(m[1]);
+    const started = Number(m[2]);
+    if (alive(pid) && now - started < STALE_TEMP_MS) continue;
+    await fs.rm(full, { force: true });
+    removed.push(full);
+  }
+  return removed;
+}
+
+/** A fresh temporary file name beside `target`, registered for removal on SIGINT/SIGTERM. */
+export function tempFor(target: string): string {
   const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(
     dir,
     `.cdrp-tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`
   );
+  pending.add(tmp);
+  return tmp;
+}
+
+function removePendingSync(): void {
+  for (const tmp of pending) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // best effort: the next run sweeps what is left
+    }
+  }
+  pending.clear();
+}
+
+let installed = false;
+
+/**
+ * On Ctrl-C or SIGTERM, removes the temporary files being written, then exits with the signal's
+ * conventional code (130, 143). Installed by the `cdrp` entry point, not by library callers.
+ */
+export function installSignalCleanup(): void {
+  if (installed) return;
+  installed = true;
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [signal, code] of Object.entries(codes)) {
+    process.on(signal as NodeJS.Signals, () => {
+      removePendingSync();
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary file beside the target, then a rename (atomic
+ * on one file system). A failure or an interruption leaves no partial file behind; stale temporary
+ * files of earlier killed runs are swept first.
+ */
+export async function writeAtomic(target: string, data: Buffer): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  await fs.mkdir(dir, { recursive: true });
+  await sweepStaleTemps(dir);
+  const tmp = tempFor(target);
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
 }
 
-/** True when two paths name the same file (so the input is never overwritten, even via another path). */
+/** True when two paths name the same file (so an input is never overwritten, even via another path). */
 export async function sameFile(a: string, b: string): Promise<boolean> {
   const ra = path.resolve(a);
   const rb = path.resolve(b);
   if (ra === rb) return true;
+  const real = async (p: string) => {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      // Not there yet: resolve its folder, which may be a link to the input's folder.
+      try {
+        return path.join(await fs.realpath(path.dirname(p)), path.basename(p));
+      } catch {
+        return p;
+      }
+    }
+  };
+  if ((await real(ra)) === (await real(rb))) return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
     return sa.ino === sb.ino && sa.dev === sb.dev;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Reads an input workbook: a regular file (not a device such as /dev/zero, a pipe or a folder) no
+ * larger than LIMITS.fileBytes, read with that cap even if the file grows while being read.
+ */
+export async function readInput(file: string): Promise<Buffer> {
+  const cannot = (why: string) => new WorkbookReadError(`Cannot read ${file}: ${why}.`);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw cannot(
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : String(e)
+    );
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw cannot("it is a folder");
+    if (!st.isFile()) throw cannot("it is not a regular file (a device, a pipe or a socket)");
+    const limit = LIMITS.fileBytes;
+    const tooBig = () =>
+      new WorkbookReadError(
+        `${file} is over the ${megabytes(limit)} cdrp reads. Split the workbook (one partnership or year per file).`
+      );
+    if (st.size > limit) throw tooBig();
+    const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let got = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+      if (got > limit) throw tooBig();
+      if (got === buf.length) break;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await handle.close();
   }
 }

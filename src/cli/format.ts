@@ -88,3 +88,16 @@ export function formatSummary(model: ReportModel, sheets: readonly string[]): st
   out.push(`Report sheets: ${sheets.join(", ")}`);
   return out.join("\n");
 }
+
+/**
+ * Text as it may reach a terminal: control characters (escape sequences, carriage returns) and
+ * bidirectional overrides from cell text are shown as \uXXXX, never acted on. Tabs and newlines
+ * stay. Inside JSON strings the escape means the same character, so --json output stays exact.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}

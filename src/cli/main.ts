@@ -1,10 +1,10 @@
-import { promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { sampleWorkbook, summaryJson, templateWorkbook } from "../workbook";
 import { WorkbookReadError, writeDataWorkbook } from "../xlsx";
-import { sameFile, writeAtomic } from "./files";
-import { formatIssues, formatSummary } from "./format";
+import { readInput, sameFile, writeAtomic } from "./files";
+export { installSignalCleanup } from "./files";
+import { formatIssues, formatSummary, terminalSafe } from "./format";
 import { reportWorkbook } from "./report-file";
 
 /** Exit codes of spec/workbook.md: 0 fine (warnings allowed), 1 validation errors, 2 not a workbook / bad usage. */
@@ -99,23 +99,6 @@ function parse(argv: string[]): Parsed {
   };
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a folder"
-          : code === "EACCES"
-            ? "permission denied"
-            : String(e);
-    throw new WorkbookReadError(`Cannot read ${file}: ${why}.`);
-  }
-}
-
 async function validateCommand(p: Parsed, io: Io): Promise<number> {
   const [file] = p.files;
   if (!file || p.files.length > 1)
@@ -123,10 +106,11 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
       "cdrp validate takes one workbook: cdrp validate <workbook.xlsx> [--json]"
     );
   const { readWorkbook } = await import("../xlsx");
-  const { validate } = await import("../workbook");
+  const { analyse } = await import("../workbook");
   io.progress(`Reading ${file}…`);
   const { snapshot } = await readWorkbook(await readInput(file), path.basename(file));
-  const v = validate(snapshot);
+  // The report's own check (validation, then the model), so validate and report always agree.
+  const v = analyse(snapshot);
   if (p.json) io.out(JSON.stringify({ issues: v.issues }, null, 2));
   else io.out(formatIssues(v.issues, file));
   return v.issues.some((i) => i.severity === "error") ? EXIT.invalid : EXIT.ok;
@@ -153,6 +137,11 @@ async function reportOne(
   io.progress(`Writing ${out}…`);
   await writeAtomic(out, r.output);
   const sheets = r.plan.sheets.map((s) => s.name);
+  for (const s of r.plan.sheets)
+    for (const t of s.truncated ?? [])
+      io.err(
+        `warning: ${s.name}!${t.cell}: its text was cut to 32,767 characters, Excel's limit for a cell (it had ${t.length.toLocaleString("en-GB")}).`
+      );
   const warnings = r.analysis.issues.filter((i) => i.severity === "warning");
   if (!p.json) {
     io.out(formatSummary(r.analysis.model, sheets));
@@ -160,6 +149,48 @@ async function reportOne(
     io.out(`\nWrote ${out}`);
   }
   return { code: EXIT.ok, json: summaryJson(r.analysis.model, sheets) };
+}
+
+/**
+ * One output per input in --out-dir: `<name>-report.xlsx`, or `<name>-report-2.xlsx` (and so on)
+ * where that would be one of the inputs or another member's report. Says so when it renames.
+ */
+async function batchOutputs(
+  files: readonly string[],
+  outDir: string
+): Promise<{ file: string; out: string; note: string | null }[]> {
+  const taken: string[] = [];
+  const result: { file: string; out: string; note: string | null }[] = [];
+  for (const file of files) {
+    const base = path.basename(file, path.extname(file));
+    let why: string | null = null;
+    for (let i = 1; ; i++) {
+      const out = path.join(outDir, `${base}-report${i === 1 ? "" : `-${i}`}.xlsx`);
+      // Case-insensitive: two names differing only in case are one file on Windows and macOS.
+      const key = path.resolve(out).toLowerCase();
+      const input = await firstMatch(files, (f) => sameFile(f, out));
+      if (input === null && !taken.includes(key)) {
+        taken.push(key);
+        const first = path.join(outDir, `${base}-report.xlsx`);
+        result.push({
+          file,
+          out,
+          note: why ? `${file}: ${first} ${why}, so its report is ${out}.` : null,
+        });
+        break;
+      }
+      why ??= input !== null ? `is one of the inputs` : `is another input's report`;
+    }
+  }
+  return result;
+}
+
+async function firstMatch(
+  items: readonly string[],
+  test: (item: string) => Promise<boolean>
+): Promise<string | null> {
+  for (const item of items) if (await test(item)) return item;
+  return null;
 }
 
 async function reportCommand(p: Parsed, io: Io): Promise<number> {
@@ -178,8 +209,8 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
     );
   let worst = EXIT.ok as number;
   const reports: unknown[] = [];
-  for (const file of p.files) {
-    const out = path.join(p.outDir, `${path.basename(file, path.extname(file))}-report.xlsx`);
+  for (const { file, out, note } of await batchOutputs(p.files, p.outDir)) {
+    if (note) io.err(note);
     try {
       const r = await reportOne(file, out, p, io);
       worst = Math.max(worst, r.code);
@@ -217,7 +248,12 @@ async function demoCommand(p: Parsed, io: Io): Promise<number> {
 }
 
 /** Runs the command line; returns the exit code. Never throws: every failure becomes a sentence. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  const io: Io = {
+    out: (t) => rawIo.out(terminalSafe(t)),
+    err: (t) => rawIo.err(terminalSafe(t)),
+    progress: (t) => rawIo.progress(terminalSafe(t)),
+  };
   let p: Parsed;
   try {
     p = parse(argv);

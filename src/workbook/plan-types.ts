@@ -55,6 +55,8 @@ export interface PlanSheet {
   rowHeights: { row: number; height: number }[];
   charts: PlanChart[];
   tabColor?: string;
+  /** Cells whose text was cut to Excel's 32,767 characters (ending "…"): hosts warn. Absent when none. */
+  truncated?: { cell: string; length: number }[];
   /** Printing: one page wide, in this orientation, up to this column (chart data beyond it stays on screen). */
   page: { orientation: "portrait" | "landscape"; lastCol: number };
 }

@@ -86,8 +86,9 @@ export function findGrid(snapshot: WorkbookSnapshot, name: string): Grid | null 
 }
 
 /**
- * Opens a table: checks its columns, indexes them by header, and drops wholly blank rows (sheets
- * often carry empty formatted rows below the data). Returns null when the table cannot be read.
+ * Opens a table: checks its columns, indexes them by header, and drops rows blank in every headed
+ * column (sheets often carry empty formatted rows below the data, or notes in a column with no
+ * header). Returns null when the table cannot be read.
  */
 export function openTable(
   snapshot: WorkbookSnapshot,
@@ -141,10 +142,13 @@ export function openTable(
     }
   }
   if (!ok) return null;
+  // A column with a blank header is not data: notes beside the table (a merged block of text, a
+  // stray value far to the right) never make a row count, so a row is blank when its headed cells are.
+  const headed = headerRow.map((h, i) => (blank(h) ? -1 : i)).filter((i) => i >= 0);
   const rows: RowView[] = [];
   for (let r = 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
-    if (row.every((c) => blank(c))) continue;
+    if (headed.every((c) => blank(row[c]))) continue;
     rows.push(new RowView(grid, columns, r));
   }
   if (rows.length === 0 && required) {
@@ -160,6 +164,24 @@ export function openTable(
     cell: a1(grid.origin.row, grid.origin.col + (columns.get(column.toLowerCase()) ?? 0)),
   });
   return { grid, rows, header, headerAt };
+}
+
+/**
+ * The largest number the report computes with: past it counts cannot be added exactly, and sums,
+ * squares and means could overflow to Infinity. Flagged at the cell, so `validate` and `report`
+ * agree and name it.
+ */
+export const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
+
+function tooLarge(v: number, at: Where, what: string, issues: IssueList): boolean {
+  if (Math.abs(v) <= MAX_NUMBER) return false;
+  issues.error(
+    "NUMBER_TOO_LARGE",
+    at.sheet,
+    at.cell,
+    `${what} is ${v}, too large to compute with: numbers in the report must be at most ${MAX_NUMBER.toLocaleString("en-GB")}.`
+  );
+  return true;
 }
 
 /** Cell readers: each returns the parsed value or null, having reported why not. */
@@ -233,6 +255,7 @@ export class CellReader {
       );
       return null;
     }
+    if (tooLarge(v, at, `${context}: ${column}`, this.issues)) return null;
     if (!Number.isInteger(v)) {
       this.issues.error(
         "COUNT_NOT_INTEGER",
@@ -261,7 +284,8 @@ export class CellReader {
         this.issues.error("VALUE_MISSING", at.sheet, at.cell, `${context}: ${column} is blank.`);
       return null;
     }
-    if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (typeof v === "number" && Number.isFinite(v))
+      return tooLarge(v, at, `${context}: ${column}`, this.issues) ? null : v;
     this.issues.error(
       code,
       at.sheet,

@@ -1,10 +1,14 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { Cell, Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot, parseA1 } from "../workbook";
-import { unescape } from "./charts/xml";
-import { toCell } from "./excel-values";
+import { Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot } from "../workbook";
+import { LIMITS, Limits, megabytes } from "./limits";
+import { toRows, neededStrings } from "./reader/grids";
+import { SMALL_PART_BYTES, TablePart, readWorkbookPart, tablesOfSheet } from "./reader/package";
+import { parseRange } from "./reader/cells";
+import { Collected, Window, sheetReader } from "./reader/sheet";
+import { sharedStringsReader } from "./reader/strings";
+import { dateStyles } from "./reader/styles";
+import { ZipError, ZipPackage } from "./reader/zip";
 
-/** The file is not a workbook we can read: the CLI's exit code 2. */
+/** The file is not a workbook we can read, or is past the stated limits: the CLI's exit code 2. */
 export class WorkbookReadError extends Error {
   constructor(message: string) {
     super(message);
@@ -13,116 +17,176 @@ export class WorkbookReadError extends Error {
 }
 
 export interface LoadedWorkbook {
-  workbook: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** Sheets carrying the report marker: sheet-scoped defined names, read from workbook.xml. */
-async function markedSheets(buffer: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file("xl/workbook.xml")?.async("string");
-  if (!xml) return [];
-  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
-    unescape(m[1] as string)
-  );
-  const marked: string[] = [];
-  const re = new RegExp(`<definedName\\b([^>]*)\\bname="${REPORT_MARKER}"([^>]*)>`, "g");
-  for (const m of xml.matchAll(re)) {
-    const attrs = `${m[1] ?? ""} ${m[2] ?? ""}`;
-    const id = /localSheetId="(\d+)"/.exec(attrs);
-    const name = id ? names[Number(id[1])] : undefined;
-    if (name !== undefined) marked.push(name);
-  }
-  return marked;
+interface Wanted {
+  name: string;
+  sheet: string;
+  source: Grid["source"];
+  window: Window;
+  /** A table's ref height (header + data rows), which a dense grid keeps; null for a sheet. */
+  refHeight: number | null;
 }
 
-/** exceljs's typings omit worksheet.tables (name -> table with its model); this reads it safely. */
-function tablesOf(ws: ExcelJS.Worksheet): { name: string; ref: string }[] {
-  const map =
-    (ws as unknown as { tables?: Record<string, { table?: { tableRef?: unknown } }> }).tables ?? {};
-  const out: { name: string; ref: string }[] = [];
-  for (const [name, t] of Object.entries(map)) {
-    const ref = t.table?.tableRef;
-    if (typeof ref === "string") out.push({ name, ref });
+/** The contract's tables and sheets on one sheet part, as windows to keep. */
+function windowsOf(sheet: string, tables: TablePart[], tableNames: Set<string>): Wanted[] {
+  const wanted = new Set(TABLE_NAMES.map((n) => n.toLowerCase()));
+  const out: Wanted[] = [];
+  for (const t of tables) {
+    if (!wanted.has(t.name.toLowerCase())) continue;
+    const r = parseRange(t.ref);
+    if (!r) continue;
+    // A totals row is not data (it sums the column, or says "Total").
+    const bottom = Math.max(r.top, r.bottom - t.totalsRows);
+    out.push({
+      name: t.name,
+      sheet,
+      source: "table",
+      window: { ...r, bottom },
+      refHeight: bottom - r.top + 1,
+    });
+  }
+  // A table of the contract's name wins over a sheet of that name (as in the Office.js host), so
+  // the sheet is not read twice.
+  if (wanted.has(sheet.toLowerCase()) && !tableNames.has(sheet.toLowerCase())) {
+    out.push({
+      name: sheet,
+      sheet,
+      source: "sheet",
+      window: { top: 0, left: 0, bottom: Infinity, right: Infinity },
+      refHeight: null,
+    });
   }
   return out;
 }
 
-/** exceljs types its input as an ArrayBuffer-like; hand it exactly the bytes of the Node buffer. */
-export function asArrayBuffer(buffer: Buffer): ArrayBuffer {
-  return buffer.buffer.slice(
-    buffer.byteOffset,
-    buffer.byteOffset + buffer.byteLength
-  ) as ArrayBuffer;
+function tooMany(fileName: string, limits: Limits): WorkbookReadError {
+  return new WorkbookReadError(
+    `${fileName} holds more than ${limits.cells.toLocaleString("en-GB")} cells in its contract tables, past what cdrp reads. Split the workbook (one partnership or year per file).`
+  );
 }
 
-function gridOf(
-  ws: ExcelJS.Worksheet,
-  name: string,
-  source: Grid["source"],
-  top: number,
-  left: number,
-  bottom: number,
-  right: number
-): Grid {
-  const rows: Cell[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r + 1);
-    const cells: Cell[] = [];
-    for (let c = left; c <= right; c++) cells.push(toCell(row.getCell(c + 1).value));
-    rows.push(cells);
+async function readPackage(
+  zip: ZipPackage,
+  fileName: string,
+  limits: Limits
+): Promise<WorkbookSnapshot> {
+  const wb = await readWorkbookPart(zip);
+  if (!wb) {
+    const ods = zip.has("mimetype") && /opendocument/.test(await zip.text("mimetype", 1024));
+    throw new WorkbookReadError(
+      ods
+        ? `${fileName} is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. Open it and save it as "Excel Workbook (*.xlsx)".`
+        : `${fileName} is not an .xlsx workbook: its zip package has no workbook part (xl/workbook.xml). Save it from Excel as "Excel Workbook (*.xlsx)".`
+    );
   }
-  return { name, sheet: ws.name, source, origin: { row: top, col: left }, rows };
+  const styles = wb.styles
+    ? dateStyles(await zip.text(wb.styles, SMALL_PART_BYTES))
+    : new Set<number>();
+
+  const perSheet: { path: string; wanted: Wanted[] }[] = [];
+  const allTables: { sheet: number; tables: TablePart[] }[] = [];
+  for (const [i, s] of wb.sheets.entries())
+    if (s.path) allTables.push({ sheet: i, tables: await tablesOfSheet(zip, s.path) });
+  const tableNames = new Set(allTables.flatMap((t) => t.tables.map((x) => x.name.toLowerCase())));
+  for (const { sheet, tables } of allTables) {
+    const s = wb.sheets[sheet];
+    if (!s?.path) continue;
+    const wanted = windowsOf(s.name, tables, tableNames);
+    if (wanted.length > 0) perSheet.push({ path: s.path, wanted });
+  }
+
+  let kept = 0;
+  const onKeep = () => {
+    if (++kept > limits.cells) throw tooMany(fileName, limits);
+  };
+  const collected: { wanted: Wanted; cells: Collected }[] = [];
+  for (const { path, wanted } of perSheet) {
+    const reader = sheetReader(
+      wanted.map((w) => w.window),
+      { date1904: wb.date1904, dateStyles: styles, onKeep }
+    );
+    await zip.stream(path, limits.partBytes, (t) => reader.write(t));
+    reader.close().forEach((cells, i) => collected.push({ wanted: wanted[i] as Wanted, cells }));
+  }
+
+  const needed = neededStrings(collected.map((c) => c.cells));
+  let strings = new Map<number, string>();
+  if (needed.size > 0 && wb.sharedStrings) {
+    const reader = sharedStringsReader(needed);
+    await zip.stream(wb.sharedStrings, limits.partBytes, (t) => reader.write(t));
+    strings = reader.close();
+  }
+
+  const budget = { slots: 0, max: limits.cells };
+  const tables: Grid[] = [];
+  const sheets: Grid[] = [];
+  try {
+    for (const { wanted: w, cells } of collected) {
+      const isTable = w.refHeight !== null;
+      if (!isTable && !cells.hasValues) continue;
+      const height = w.refHeight ?? cells.lastRow + 1;
+      const width = isTable ? w.window.right - w.window.left + 1 : cells.width;
+      const grid: Grid = {
+        name: w.name,
+        sheet: w.sheet,
+        source: w.source,
+        origin: { row: w.window.top, col: w.window.left },
+        rows: toRows(cells, height, width, strings, budget),
+      };
+      (isTable ? tables : sheets).push(grid);
+    }
+  } catch (e) {
+    if (e instanceof RangeError) throw tooMany(fileName, limits);
+    throw e;
+  }
+  const measures = [...tables, ...sheets].find((g) => g.name.toLowerCase() === "measures");
+  const measureRows = measures
+    ? measures.rows.filter((r, i) => i > 0 && r.some((c) => c !== null)).length
+    : 0;
+  if (measureRows > limits.measures) {
+    throw new WorkbookReadError(
+      `${fileName} lists ${measureRows.toLocaleString("en-GB")} measures; cdrp reports at most ${limits.measures.toLocaleString("en-GB")} per workbook. Split the measures over several workbooks.`
+    );
+  }
+  const reportSheets = wb.scopedNames
+    .filter((n) => n.name.toUpperCase() === REPORT_MARKER.toUpperCase())
+    .map((n) => wb.sheets[n.sheet]?.name)
+    .filter((n): n is string => n !== undefined);
+  return { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets };
 }
 
 /**
  * Reads an .xlsx into the snapshot: the contract's Excel tables, and sheets named like contract
- * tables (read from A1) for files without tables. Anything that is not a readable workbook is a
+ * tables (read from A1) for files without tables. Only those sheets' XML is parsed, streamed, and
+ * only their cells are kept. Anything that is not a readable workbook, or is past LIMITS, is a
  * WorkbookReadError with a sentence saying so.
  */
-export async function readWorkbook(buffer: Buffer, fileName = "the file"): Promise<LoadedWorkbook> {
+export async function readWorkbook(
+  buffer: Buffer,
+  fileName = "the file",
+  limits: Limits = LIMITS
+): Promise<LoadedWorkbook> {
+  if (buffer.length > limits.fileBytes) {
+    throw new WorkbookReadError(
+      `${fileName} is ${megabytes(buffer.length)}, over the ${megabytes(limits.fileBytes)} cdrp reads. Split the workbook (one partnership or year per file).`
+    );
+  }
   if (buffer.length < 4 || !ZIP_MAGIC.every((b, i) => buffer[i] === b)) {
     throw new WorkbookReadError(
       `${fileName} is not an Excel workbook (.xlsx): it is not a zip package. Save it from Excel as "Excel Workbook (*.xlsx)".`
     );
   }
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(asArrayBuffer(buffer));
+    return { snapshot: await readPackage(new ZipPackage(buffer), fileName, limits) };
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     const why = e instanceof Error ? e.message : String(e);
+    if (e instanceof ZipError)
+      throw new WorkbookReadError(`${fileName} could not be read as an Excel workbook: ${why}.`);
     throw new WorkbookReadError(`${fileName} could not be read as an Excel workbook (${why}).`);
   }
-  const wanted = new Set(TABLE_NAMES.map((n) => n.toLowerCase()));
-  const tables: Grid[] = [];
-  const sheets: Grid[] = [];
-  workbook.eachSheet((ws) => {
-    for (const { name: tableName, ref } of tablesOf(ws)) {
-      if (!wanted.has(tableName.toLowerCase())) continue;
-      const [from, to] = ref.split(":");
-      const a = parseA1(from as string);
-      const b = parseA1((to ?? from) as string);
-      tables.push(gridOf(ws, tableName, "table", a.row, a.col, b.row, b.col));
-    }
-    if (wanted.has(ws.name.toLowerCase()) && ws.actualRowCount > 0) {
-      sheets.push(
-        gridOf(
-          ws,
-          ws.name,
-          "sheet",
-          0,
-          0,
-          Math.max(ws.rowCount - 1, 0),
-          Math.max(ws.columnCount - 1, 0)
-        )
-      );
-    }
-  });
-  const reportSheets = await markedSheets(buffer);
-  return {
-    workbook,
-    snapshot: { sheetNames: workbook.worksheets.map((w) => w.name), tables, sheets, reportSheets },
-  };
 }

@@ -4,6 +4,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readCharts } from "../../src/xlsx";
+import { expectExcelClean } from "../support/ooxml-check";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
 import { sampleCopy, setCell, sheet, writeXlsx } from "../support/workbooks";
@@ -183,6 +184,12 @@ describe("cdrp report", () => {
 
   it("leaves no temporary files behind", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(".cdrp-tmp-"))).toEqual([]);
+  });
+
+  it("writes only workbooks Excel opens without a repair (ooxml-check)", () => {
+    const written = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => /-report\.xlsx$|^sample\.xlsx$/.test(path.basename(f)));
+    expect(written.length).toBeGreaterThanOrEqual(4);
+    for (const f of written) expectExcelClean(file(f));
   });
 });
 

@@ -733,6 +733,21 @@ describe("Monthly", () => {
     );
   });
 
+  issueCase("NUMBER_TOO_LARGE", "counts so large their sums overflow, named at their cells", () => {
+    const s = sample();
+    const rows = [monthRow(s, "DWELLING_BURGLARY", 2010, 4), monthRow(s, "DWELLING_BURGLARY", 2010, 5)];
+    for (const r of rows) setCell(s, "Monthly", r, "Count", 1e308);
+    const v = check(s);
+    for (const r of rows) {
+      const cell = cellAt(s, "Monthly", r, "Count");
+      expectIssue(v, { severity: error, code: "NUMBER_TOO_LARGE", sheet: "Monthly", cell }, "1e+308", "too large");
+    }
+    // The report agrees: it is blocked by the same issues, never by a failure at Settings!A1.
+    const a = analyse(snapshotOfData(s));
+    expect(a.model).toBeNull();
+    expect(a.issues.filter((i) => i.severity === "error")).toEqual(v.issues.filter((i) => i.severity === "error"));
+  });
+
   issueCase("COUNT_NOT_INTEGER", "a fractional count (an average pasted in)", () => {
     const s = sample();
     const r = monthRow(s, "THEFT_FROM_VEHICLES", 2009, 4);
