@@ -4,3 +4,4 @@ export type { LoadedWorkbook } from "./read";
 export { renderPlan, chartSpec } from "./write-plan";
 export { writeDataWorkbook } from "./write-data";
 export { readCharts } from "./charts";
+export { writeImportEdits } from "./import-write";
