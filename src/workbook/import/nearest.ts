@@ -14,16 +14,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/** Names ordered by how close they are to what was typed: closest first, ties alphabetically. */
+/** Two words alike: one begins the other, or they share their first four letters ("cambs", "cambridgeshire"). */
+function alike(a: string, b: string): boolean {
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  return a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4);
+}
+
+/**
+ * Names ordered by how close they are to what was typed, closest first: most words alike, then
+ * fewest edits, then alphabetically. Words first, since people abbreviate ("South Cambs").
+ */
 export function nearestNames(query: string, names: readonly string[]): string[] {
   const q = normalName(query);
+  const qWords = q.split(" ");
   return names
     .map((name) => {
       const n = normalName(name);
-      // A name that holds the query (or is held by it) is closer than its length difference says.
-      const held = n.includes(q) || q.includes(n);
-      return { name, d: editDistance(q, n) - (held ? Math.abs(n.length - q.length) : 0) };
+      const words = n.split(" ");
+      const shared = qWords.filter((w) => words.some((x) => alike(w, x))).length;
+      return { name, shared, d: editDistance(q, n) };
     })
-    .sort((x, y) => x.d - y.d || x.name.localeCompare(y.name, "en"))
+    .sort((x, y) => y.shared - x.shared || x.d - y.d || x.name.localeCompare(y.name, "en"))
     .map((x) => x.name);
 }
