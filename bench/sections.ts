@@ -3,6 +3,7 @@ import { engineSection } from "./section-engine";
 import { functionsSection } from "./section-functions";
 import { reportSection } from "./section-report";
 import { officeSection } from "./section-office";
+import { openDataSection } from "./section-open-data";
 import { Section } from "./types";
 
 /**
@@ -16,4 +17,5 @@ export const SECTIONS: readonly Section[] = [
   engineSection,
   reportSection,
   officeSection,
+  openDataSection,
 ];

@@ -99,7 +99,7 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-async function sourcesOf(input: string): Promise<{ sources: CsvSource[]; skipped: string[] }> {
+export async function sourcesOf(input: string): Promise<{ sources: CsvSource[]; skipped: string[] }> {
   let stat;
   try {
     stat = await fs.stat(input);

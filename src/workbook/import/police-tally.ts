@@ -40,6 +40,7 @@ export class PoliceTally {
   private lastMonthText = "";
   private lastMonth: MonthKey = 0;
   private lastForce = "";
+  private readonly keys = new Map<string, string>();
 
   /** Starts a file; `path` is as the user gave it (a zip entry's path inside the zip). */
   beginFile(path: string): void {
@@ -103,7 +104,9 @@ export class PoliceTally {
       byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
       return;
     }
-    const key = normalName(district);
+    // Districts repeat on every row: their normal form is worked out once.
+    let key = this.keys.get(district);
+    if (key === undefined) this.keys.set(district, (key = normalName(district)));
     let d = this.districts.get(key);
     if (!d) this.districts.set(key, (d = { name: district, counts: new Map(), forces: new Map() }));
     const ck = `${type}\u0001${month}`;
