@@ -36,7 +36,14 @@ const TYPES = [
  * bytes a row, one Location in 20 quoted with a comma, one row in 50 with no location), in 1 MB
  * pieces so the generator itself holds little.
  */
-function writeCsv(file: string, month: string, force: string, districts: number, rows: number, seed: number): void {
+function writeCsv(
+  file: string,
+  month: string,
+  force: string,
+  districts: number,
+  rows: number,
+  seed: number
+): void {
   const fd = openSync(file, "w");
   let s = seed;
   const next = () => (s = (s * 1103515245 + 12345) % 2147483648) >>> 8;
@@ -45,10 +52,13 @@ function writeCsv(file: string, month: string, force: string, districts: number,
   for (let i = 0; i < rows; i++) {
     const type = TYPES[next() % TYPES.length] as string;
     const asb = type === "Anti-social behaviour";
-    const id = asb ? "" : `${hex(next())}${hex(i)}${hex(seed)}${hex(next())}${hex(next())}${hex(i)}${hex(next())}${hex(seed)}`;
+    const id = asb
+      ? ""
+      : `${hex(next())}${hex(i)}${hex(seed)}${hex(next())}${hex(next())}${hex(i)}${hex(next())}${hex(seed)}`;
     const noLocation = next() % 50 === 0;
     const d = next() % districts;
-    const location = next() % 20 === 0 ? `"On or near Station Road, ${d}"` : "On or near Supermarket";
+    const location =
+      next() % 20 === 0 ? `"On or near Station Road, ${d}"` : "On or near Supermarket";
     buf += noLocation
       ? `${id},${month},${force},${force},,,No location,,,${type},${asb ? "" : "Status update unavailable"},\r\n`
       : `${id},${month},${force},${force},-0.${next() % 999999},52.${next() % 999999},${location},E0${String(next() % 9999999).padStart(7, "0")},District ${force.replace(/\W/g, "")} ${d} 0${next() % 90}A,${type},${asb ? "" : "Investigation complete; no suspect identified"},\r\n`;
@@ -67,7 +77,13 @@ async function importOnce(input: string, partnership: string): Promise<number> {
   return buildPoliceImport(tally, { partnership }).monthly.length;
 }
 
-function count(key: string, label: string, value: number, unit: string, budget: number | null): CountFigure {
+function count(
+  key: string,
+  label: string,
+  value: number,
+  unit: string,
+  budget: number | null
+): CountFigure {
   return { key, label, value, unit, budget, overBudget: budget !== null && value > budget };
 }
 
@@ -81,9 +97,18 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     writeCsv(month, "2024-01", "Every Force", 300, 500_000, 7);
     const monthMb = statSync(month).size / (1024 * 1024);
     ctx.progress("importing it (streamed, one core)");
-    const m = await measure(() => importOnce(month, "District EveryForce 1"), { runs: 3, memory: sampler });
+    const m = await measure(() => importOnce(month, "District EveryForce 1"), {
+      runs: 3,
+      memory: sampler,
+    });
     const monthFigure = timedFigure(
-      { key: "policeMonth500k", label: "import 500,000 rows (one file)", n: 500_000, unit: "rows", budgetMs: MONTH_BUDGET_MS },
+      {
+        key: "policeMonth500k",
+        label: "import 500,000 rows (one file)",
+        n: 500_000,
+        unit: "rows",
+        budgetMs: MONTH_BUDGET_MS,
+      },
       m
     );
     result.figures.push(monthFigure);
@@ -101,20 +126,50 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       mkdirSync(path.join(folder, mm), { recursive: true });
       for (let f = 0; f < 4; f++) {
         const n = 9_000 + f * 2_000;
-        writeCsv(path.join(folder, mm, `${mm}-force${f}-street.csv`), mm, `Force ${f}`, 8, n, k * 4 + f + 1);
+        writeCsv(
+          path.join(folder, mm, `${mm}-force${f}-street.csv`),
+          mm,
+          `Force ${f}`,
+          8,
+          n,
+          k * 4 + f + 1
+        );
         rows += n;
       }
     }
     ctx.progress(`importing ${rows.toLocaleString("en-GB")} rows from the folder`);
-    const f36 = await measure(() => importOnce(folder, "District Force1 1"), { runs: 3, memory: sampler });
+    const f36 = await measure(() => importOnce(folder, "District Force1 1"), {
+      runs: 3,
+      memory: sampler,
+    });
     result.figures.push(
-      timedFigure({ key: "police36Months4Forces", label: "import 36 months x 4 forces (folder)", n: rows, unit: "rows" }, f36)
+      timedFigure(
+        {
+          key: "police36Months4Forces",
+          label: "import 36 months x 4 forces (folder)",
+          n: rows,
+          unit: "rows",
+        },
+        f36
+      )
     );
     const peak = Math.max(m.memory?.peakRssMb ?? 0, f36.memory?.peakRssMb ?? 0);
     result.counts.push(
       count("policeMonthCpuMs", "CPU time, 500,000 rows (one call)", cpuMs, "ms", MONTH_BUDGET_MS),
-      count("policeMonthPeakRssMb", "peak rss, 500,000 rows", Math.round(m.memory?.peakRssMb ?? 0), "MB", MEMORY_BUDGET_MB),
-      count("police36MonthsPeakRssMb", "peak rss, 36 months x 4 forces", Math.round(f36.memory?.peakRssMb ?? 0), "MB", MEMORY_BUDGET_MB)
+      count(
+        "policeMonthPeakRssMb",
+        "peak rss, 500,000 rows",
+        Math.round(m.memory?.peakRssMb ?? 0),
+        "MB",
+        MEMORY_BUDGET_MB
+      ),
+      count(
+        "police36MonthsPeakRssMb",
+        "peak rss, 36 months x 4 forces",
+        Math.round(f36.memory?.peakRssMb ?? 0),
+        "MB",
+        MEMORY_BUDGET_MB
+      )
     );
     result.notes.push(
       `The one-month file is ${monthMb.toFixed(0)} MB (${Math.round((monthMb * 1024 * 1024) / 500_000)} bytes a row). Peak rss is the whole bench process's (it includes what earlier sections left), polled every millisecond; the largest is ${peak.toFixed(0)} MB.`
@@ -126,4 +181,8 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   return result;
 }
 
-export const openDataSection: Section = { key: "openData", title: "Open data in: police.uk import (command line)", run };
+export const openDataSection: Section = {
+  key: "openData",
+  title: "Open data in: police.uk import (command line)",
+  run,
+};

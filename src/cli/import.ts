@@ -55,7 +55,12 @@ class ImportUsageError extends Error {}
 function joinPeerWindow(argv: string[]): string[] {
   const out = [...argv];
   const i = out.findIndex((a) => a === "--peer-window");
-  if (i >= 0 && /^rolling$/i.test(out[i + 1] ?? "") && out[i + 2] === "12" && /^months?$/i.test(out[i + 3] ?? "")) {
+  if (
+    i >= 0 &&
+    /^rolling$/i.test(out[i + 1] ?? "") &&
+    out[i + 2] === "12" &&
+    /^months?$/i.test(out[i + 3] ?? "")
+  ) {
     out.splice(i + 1, 3, "rolling 12 months");
   }
   return out;
@@ -63,9 +68,13 @@ function joinPeerWindow(argv: string[]): string[] {
 
 function peerWindowOf(text: string | undefined): PeerWindow {
   if (text === undefined) return "quarter";
-  const t = text.trim().toLowerCase().replace(/[-_\s]+/g, " ");
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, " ");
   if (t === "quarter") return "quarter";
-  if (t === "rolling 12 months" || t === "rolling 12 month" || t === "rolling") return "rolling 12 months";
+  if (t === "rolling 12 months" || t === "rolling 12 month" || t === "rolling")
+    return "rolling 12 months";
   throw new ImportUsageError(`--peer-window is "quarter" or "rolling 12 months", not "${text}".`);
 }
 
@@ -99,7 +108,9 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-export async function sourcesOf(input: string): Promise<{ sources: CsvSource[]; skipped: string[] }> {
+export async function sourcesOf(
+  input: string
+): Promise<{ sources: CsvSource[]; skipped: string[] }> {
   let stat;
   try {
     stat = await fs.stat(input);
@@ -130,7 +141,10 @@ async function readText(file: string, what: string): Promise<string> {
   try {
     return await fs.readFile(file, "utf8");
   } catch {
-    throw new AreaListError(file, `the ${what} file cannot be read (no such file, or no permission).`);
+    throw new AreaListError(
+      file,
+      `the ${what} file cannot be read (no such file, or no permission).`
+    );
   }
 }
 
@@ -140,7 +154,9 @@ function summaryText(imp: PoliceImport, out: string): string {
   lines.push(
     `${imp.partnership} (${imp.force ?? "force unknown"}): ${months.length} month${months.length === 1 ? "" : "s"}, ${months.length > 0 ? `${monthText(months[0] as number)} to ${monthText(months[months.length - 1] as number)}` : "none"}`
   );
-  lines.push(`Rows read: ${imp.rows.toLocaleString("en-GB")}; rows with no location: ${imp.noLocation.toLocaleString("en-GB")}`);
+  lines.push(
+    `Rows read: ${imp.rows.toLocaleString("en-GB")}; rows with no location: ${imp.noLocation.toLocaleString("en-GB")}`
+  );
   lines.push(`${imp.partnership}'s rows per crime type:`);
   const w = Math.max(...imp.measures.map((m) => m.label.length), 10);
   for (const m of imp.measures) lines.push(`  ${m.label.padEnd(w)}  ${String(m.rows).padStart(8)}`);
@@ -174,17 +190,31 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       io.out(IMPORT_HELP);
       return values.help ? OK : BAD;
     }
-    if (kind !== "police-uk") throw new ImportUsageError(`cdrp import knows one source: police-uk (not "${kind}").\n\n${IMPORT_HELP}`);
-    if (inputs.length === 0) throw new ImportUsageError(`Give the police.uk files: a CSV, a folder or the downloaded zip.\n\n${IMPORT_HELP}`);
-    if (!values.partnership) throw new ImportUsageError("Give the partnership: --partnership <district>, as police.uk names it (South Cambridgeshire).");
-    if (!values.out) throw new ImportUsageError("Give the workbook to write: --out <workbook.xlsx>.");
+    if (kind !== "police-uk")
+      throw new ImportUsageError(
+        `cdrp import knows one source: police-uk (not "${kind}").\n\n${IMPORT_HELP}`
+      );
+    if (inputs.length === 0)
+      throw new ImportUsageError(
+        `Give the police.uk files: a CSV, a folder or the downloaded zip.\n\n${IMPORT_HELP}`
+      );
+    if (!values.partnership)
+      throw new ImportUsageError(
+        "Give the partnership: --partnership <district>, as police.uk names it (South Cambridgeshire)."
+      );
+    if (!values.out)
+      throw new ImportUsageError("Give the workbook to write: --out <workbook.xlsx>.");
     const out = values.out;
     const peerWindow = peerWindowOf(values["peer-window"]);
     for (const f of [...inputs, values.into, values.peers, values.population]) {
       if (f !== undefined && (await sameFile(f, out)))
-        throw new ImportUsageError(`The output ${out} is one of the inputs; inputs are never overwritten. Choose another --out.`);
+        throw new ImportUsageError(
+          `The output ${out} is one of the inputs; inputs are never overwritten. Choose another --out.`
+        );
     }
-    const peers = values.peers ? peerGroupCsv(await readText(values.peers, "peer group"), values.peers) : null;
+    const peers = values.peers
+      ? peerGroupCsv(await readText(values.peers, "peer group"), values.peers)
+      : null;
     const population = values.population
       ? populationCsv(await readText(values.population, "population"), values.population)
       : null;
@@ -199,8 +229,14 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
         await readPoliceCsv(source, tally);
       }
     }
-    if (tally.files.length === 0) throw new PoliceFileError(inputs[0] as string, 1, "no CSV files were found in it.");
-    const imp = buildPoliceImport(tally, { partnership: values.partnership, peers, population, peerWindow });
+    if (tally.files.length === 0)
+      throw new PoliceFileError(inputs[0] as string, 1, "no CSV files were found in it.");
+    const imp = buildPoliceImport(tally, {
+      partnership: values.partnership,
+      peers,
+      population,
+      peerWindow,
+    });
     if (skipped.length > 0) {
       imp.warnings.push({
         code: "FILES_SKIPPED",
@@ -214,7 +250,9 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       try {
         buffer = await fs.readFile(into);
       } catch {
-        throw new WorkbookReadError(`Cannot read ${into}: there is no such file, or no permission.`);
+        throw new WorkbookReadError(
+          `Cannot read ${into}: there is no such file, or no permission.`
+        );
       }
       const loaded = await readWorkbook(buffer, path.basename(into));
       const plan = mergeImport(loaded.snapshot, imp);
@@ -247,7 +285,14 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
     return OK;
   } catch (e) {
     if (e instanceof PartnershipNotFoundError) {
-      if (json) io.out(JSON.stringify({ error: e.message, partnership: e.partnership, districts: e.nearest }, null, 2));
+      if (json)
+        io.out(
+          JSON.stringify(
+            { error: e.message, partnership: e.partnership, districts: e.nearest },
+            null,
+            2
+          )
+        );
       io.err(e.message);
       return NOT_FOUND;
     }

@@ -63,7 +63,11 @@ function applyEdit(workbook: ExcelJS.Workbook, edit: TableEdit): void {
       }
     }
     if (model?.totalsRow) {
-      throw new MergeError(grid.sheet, a1(top, left), `the ${edit.table} table has a totals row; remove it and import again.`);
+      throw new MergeError(
+        grid.sheet,
+        a1(top, left),
+        `the ${edit.table} table has a totals row; remove it and import again.`
+      );
     }
     if (model) {
       const last = `${columnLetter(left + width - 1)}${top + edit.rowCount}`;

@@ -26,7 +26,13 @@ function monthRows(m: string, k: number, force: string, districts: string[]): Ro
   districts.forEach((d, di) =>
     TYPES.forEach((type, ti) => {
       for (let i = 0; i < di + ti + (k % 3) + 1; i++)
-        rows.push({ month: m, force, lsoa: `${d} 0${i % 10}2B`, type, location: "On or near Station Road, Ely" });
+        rows.push({
+          month: m,
+          force,
+          lsoa: `${d} 0${i % 10}2B`,
+          type,
+          location: "On or near Station Road, Ely",
+        });
     })
   );
   rows.push({ month: m, force, lsoa: "", type: "Burglary" });
@@ -39,18 +45,28 @@ const monthName = (k: number) => {
 };
 
 /** The download as data.police.uk zips it: YYYY-MM/YYYY-MM-<force>-street.csv. */
-async function writeZip(name: string, months: number, skip: { force: string; k: number }[] = []): Promise<string> {
+async function writeZip(
+  name: string,
+  months: number,
+  skip: { force: string; k: number }[] = []
+): Promise<string> {
   const zip = new JSZip();
   for (let k = 0; k < months; k++) {
     const m = monthName(k);
     for (const [force, districts] of DISTRICTS) {
       if (skip.some((s) => s.force === force && s.k === k)) continue;
       const slug = force.split(" ")[0]?.toLowerCase();
-      zip.file(`${m}/${m}-${slug}-street.csv`, policeCsv(monthRows(m, k, force, districts), { crlf: k % 2 === 0, bom: k % 5 === 0 }));
+      zip.file(
+        `${m}/${m}-${slug}-street.csv`,
+        policeCsv(monthRows(m, k, force, districts), { crlf: k % 2 === 0, bom: k % 5 === 0 })
+      );
       zip.file(`${m}/${m}-${slug}-outcomes.csv`, "Crime ID,Month\n");
     }
   }
-  writeFileSync(file(name), await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  writeFileSync(
+    file(name),
+    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+  );
   return file(name);
 }
 
@@ -61,16 +77,21 @@ async function table(f: string, sheet: string): Promise<(string | number | null)
   const rows: (string | number | null)[][] = [];
   ws?.eachRow((r) =>
     rows.push(
-      (r.values as unknown[]).slice(1).map((v) =>
-        v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | number | null) ?? null
-      )
+      (r.values as unknown[])
+        .slice(1)
+        .map((v) =>
+          v instanceof Date ? v.toISOString().slice(0, 10) : ((v as string | number | null) ?? null)
+        )
     )
   );
   return rows;
 }
 
 beforeAll(() => {
-  writeFileSync(file("peers.csv"), "Partnership,Notes\nCambridge,x\nEast Cambridgeshire,\nKing's Lynn and West Norfolk,\nNorwich,\n");
+  writeFileSync(
+    file("peers.csv"),
+    "Partnership,Notes\nCambridge,x\nEast Cambridgeshire,\nKing's Lynn and West Norfolk,\nNorwich,\n"
+  );
   writeFileSync(
     file("population.csv"),
     'Area,Population\nSouth Cambridgeshire,"160,000"\nCambridge,150000\nEast Cambridgeshire,90000\nKing\'s Lynn and West Norfolk,151000\nNorwich,144000\n'
@@ -85,17 +106,45 @@ describe("cdrp import police-uk", () => {
 
   it("imports the zip into a workbook that validates and reports as it stands", async () => {
     const out = file("south.xlsx");
-    const r = await runCli("import", "police-uk", zip27, "--partnership", "South Cambridgeshire", "--peers", file("peers.csv"), "--population", file("population.csv"), "--out", out, "--json");
+    const r = await runCli(
+      "import",
+      "police-uk",
+      zip27,
+      "--partnership",
+      "South Cambridgeshire",
+      "--peers",
+      file("peers.csv"),
+      "--population",
+      file("population.csv"),
+      "--out",
+      out,
+      "--json"
+    );
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { months: string[]; rows: number; noLocation: number; measures: { measure: string; rows: number }[]; warnings: { code: string; message: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      months: string[];
+      rows: number;
+      noLocation: number;
+      measures: { measure: string; rows: number }[];
+      warnings: { code: string; message: string }[];
+    };
     expect(json.months).toHaveLength(27);
     expect(json.months[0]).toBe("2021-04");
     expect(json.noLocation).toBe(27 * 2 - 1);
-    expect(json.measures.map((m) => m.measure)).toEqual(["ANTI_SOCIAL_BEHAVIOUR", "BURGLARY", "VEHICLE_CRIME"]);
+    expect(json.measures.map((m) => m.measure)).toEqual([
+      "ANTI_SOCIAL_BEHAVIOUR",
+      "BURGLARY",
+      "VEHICLE_CRIME",
+    ]);
     // South Cambridgeshire is district 1: (1 + type + k % 3 + 1) rows per month.
-    const burglary = Array.from({ length: 27 }, (_, k) => 1 + 1 + (k % 3) + 1).reduce((a, b) => a + b, 0);
+    const burglary = Array.from({ length: 27 }, (_, k) => 1 + 1 + (k % 3) + 1).reduce(
+      (a, b) => a + b,
+      0
+    );
     expect(json.measures[1]?.rows).toBe(burglary);
-    expect(json.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["NO_LOCATION", "PEER_MONTH_MISSING", "FILES_SKIPPED"]));
+    expect(json.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(["NO_LOCATION", "PEER_MONTH_MISSING", "FILES_SKIPPED"])
+    );
     const missing = json.warnings.find((w) => w.code === "PEER_MONTH_MISSING")?.message ?? "";
     expect(missing).toContain("2023-05");
 
@@ -109,7 +158,11 @@ describe("cdrp import police-uk", () => {
     const peers = await table(out, "Peers");
     // The quarter ending June 2023 lacks Norfolk's May: three Cambridgeshire members only.
     const june23 = peers.filter((p) => p[1] === "2023-06-30" && p[0] === "BURGLARY");
-    expect(june23.map((p) => p[2])).toEqual(["South Cambridgeshire", "Cambridge", "East Cambridgeshire"]);
+    expect(june23.map((p) => p[2])).toEqual([
+      "South Cambridgeshire",
+      "Cambridge",
+      "East Cambridgeshire",
+    ]);
     const mar23 = peers.filter((p) => p[1] === "2023-03-31" && p[0] === "BURGLARY");
     expect(mar23).toHaveLength(5);
     // Jan..Mar 2023 are months 21..23: South Cambridgeshire has 3 + k % 3 burglaries a month.
@@ -120,7 +173,11 @@ describe("cdrp import police-uk", () => {
     expect(v.code).toBe(0);
     const rep = await runCli("report", out, "--out", file("south-report.xlsx"), "--json");
     expect(rep.code).toBe(0);
-    const summary = JSON.parse(rep.stdout) as { partnership: string; period: { label: string }; measures: { measure: string; current: number; peer: { of: number } | null }[] };
+    const summary = JSON.parse(rep.stdout) as {
+      partnership: string;
+      period: { label: string };
+      measures: { measure: string; current: number; peer: { of: number } | null }[];
+    };
     expect(summary.partnership).toBe("South Cambridgeshire");
     expect(summary.period.label).toBe("Q1 2023-24");
     const b = summary.measures.find((m) => m.measure === "BURGLARY");
@@ -136,9 +193,20 @@ describe("cdrp import police-uk", () => {
       mkdirSync(path.join(folder, path.dirname(f.name)), { recursive: true });
       writeFileSync(path.join(folder, f.name), await f.async("nodebuffer"));
     }
-    const r = await runCli("import", "police-uk", folder, "--partnership", "South Cambridgeshire", "--out", file("folder.xlsx"), "--json");
+    const r = await runCli(
+      "import",
+      "police-uk",
+      folder,
+      "--partnership",
+      "South Cambridgeshire",
+      "--out",
+      file("folder.xlsx"),
+      "--json"
+    );
     expect(r.code).toBe(0);
-    expect((await table(file("folder.xlsx"), "Monthly")).slice(1)).toEqual((await table(file("south.xlsx"), "Monthly")).slice(1));
+    expect((await table(file("folder.xlsx"), "Monthly")).slice(1)).toEqual(
+      (await table(file("south.xlsx"), "Monthly")).slice(1)
+    );
   });
 
   it("merges into a workbook twice without duplicates, never writing the --into file", async () => {
@@ -146,13 +214,40 @@ describe("cdrp import police-uk", () => {
     const before = sha(into);
     const more = await writeZip("more.zip", 30); // three more months, Jul..Sep 2023
     const once = file("merged-once.xlsx");
-    const r1 = await runCli("import", "police-uk", more, "--partnership", "South Cambridgeshire", "--into", into, "--out", once, "--json");
+    const r1 = await runCli(
+      "import",
+      "police-uk",
+      more,
+      "--partnership",
+      "South Cambridgeshire",
+      "--into",
+      into,
+      "--out",
+      once,
+      "--json"
+    );
     expect(r1.code).toBe(0);
     expect(sha(into)).toBe(before);
-    const codes = (JSON.parse(r1.stdout) as { warnings: { code: string }[] }).warnings.map((w) => w.code);
+    const codes = (JSON.parse(r1.stdout) as { warnings: { code: string }[] }).warnings.map(
+      (w) => w.code
+    );
     expect(codes).toContain("PERIOD_END_MOVED");
     const twice = file("merged-twice.xlsx");
-    expect((await runCli("import", "police-uk", more, "--partnership", "South Cambridgeshire", "--into", once, "--out", twice)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          "import",
+          "police-uk",
+          more,
+          "--partnership",
+          "South Cambridgeshire",
+          "--into",
+          once,
+          "--out",
+          twice
+        )
+      ).code
+    ).toBe(0);
     const monthly = (await table(twice, "Monthly")).slice(1);
     expect(monthly).toHaveLength(3 * 30);
     expect(new Set(monthly.map((r) => `${r[0]}|${r[1]}`)).size).toBe(3 * 30);
@@ -163,7 +258,16 @@ describe("cdrp import police-uk", () => {
   });
 
   it("exits 1 for a partnership in no file, offering the nearest districts closest first", async () => {
-    const r = await runCli("import", "police-uk", zip27, "--partnership", "South Cambs", "--out", file("none.xlsx"), "--json");
+    const r = await runCli(
+      "import",
+      "police-uk",
+      zip27,
+      "--partnership",
+      "South Cambs",
+      "--out",
+      file("none.xlsx"),
+      "--json"
+    );
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { districts: string[] };
     expect(json.districts[0]).toBe("South Cambridgeshire");
@@ -174,16 +278,36 @@ describe("cdrp import police-uk", () => {
   it("refuses a bad header or a wrong field count with exit 2, the file and line, and writes nothing", async () => {
     const bad = file("bad");
     mkdirSync(path.join(bad, "2024-01"), { recursive: true });
-    const good = policeCsv([{ month: "2024-01", force: CAMBS, lsoa: "Cambridge 001A", type: "Burglary" }]);
+    const good = policeCsv([
+      { month: "2024-01", force: CAMBS, lsoa: "Cambridge 001A", type: "Burglary" },
+    ]);
     writeFileSync(path.join(bad, "2024-01", "2024-01-a-street.csv"), good);
     writeFileSync(path.join(bad, "2024-01", "2024-01-b-street.csv"), good + "1,2024-01,x\n");
-    const r = await runCli("import", "police-uk", bad, "--partnership", "Cambridge", "--out", file("bad.xlsx"));
+    const r = await runCli(
+      "import",
+      "police-uk",
+      bad,
+      "--partnership",
+      "Cambridge",
+      "--out",
+      file("bad.xlsx")
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("2024-01-b-street.csv, line 3");
     writeFileSync(file("header.csv"), good.replace("LSOA name", "LSOA Name"));
-    const h = await runCli("import", "police-uk", file("header.csv"), "--partnership", "Cambridge", "--out", file("bad.xlsx"));
+    const h = await runCli(
+      "import",
+      "police-uk",
+      file("header.csv"),
+      "--partnership",
+      "Cambridge",
+      "--out",
+      file("bad.xlsx")
+    );
     expect(h.code).toBe(2);
     expect(h.stderr).toContain("header.csv, line 1");
-    expect(readdirSync(dir).filter((f) => f.startsWith("bad.xlsx") || f.startsWith(".cdrp-tmp"))).toEqual([]);
+    expect(
+      readdirSync(dir).filter((f) => f.startsWith("bad.xlsx") || f.startsWith(".cdrp-tmp"))
+    ).toEqual([]);
   });
 });

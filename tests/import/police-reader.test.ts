@@ -51,27 +51,34 @@ describe("the police.uk format", () => {
     ["CRLF", { crlf: true, bom: false }],
     ["LF with BOM", { crlf: false, bom: true }],
     ["CRLF with BOM", { crlf: true, bom: true }],
-  ])("reads %s, quoting, ASB without Crime ID, and no-location rows, in any chunking", (_, opts) => {
-    const rows: Row[] = [
-      row("2024-01", "South Cambridgeshire 012B", "Burglary", { location: "On or near Mill Road, Histon" }),
-      row("2024-01", "South Cambridgeshire 001A", "Anti-social behaviour"),
-      row("2024-01", "Cambridge 007C", "Burglary", { location: 'On or near "The Backs", Queens\' Road' }),
-      row("2024-01", "", "Vehicle crime"),
-      row("2024-01", "", "Burglary"),
-    ];
-    const text = policeCsv(rows, opts);
-    expect(text).toContain('"On or near Mill Road, Histon"');
-    for (const size of [1, 3, 64, text.length]) {
-      const t = tallyOf({ "2024-01/2024-01-cambridgeshire-street.csv": text }, size);
-      expect(t.rows).toBe(5);
-      expect(t.count("South Cambridgeshire", "Burglary", JAN)).toBe(1);
-      expect(t.count("south cambridgeshire", "Anti-social behaviour", JAN)).toBe(1);
-      expect(t.count("Cambridge", "Burglary", JAN)).toBe(1);
-      expect(t.noLocation.get(CAMBS)?.get(JAN)).toBe(2);
-      expect(t.districtNames()).toEqual(["Cambridge", "South Cambridgeshire"]);
-      expect(t.warnings).toEqual([]);
+  ])(
+    "reads %s, quoting, ASB without Crime ID, and no-location rows, in any chunking",
+    (_, opts) => {
+      const rows: Row[] = [
+        row("2024-01", "South Cambridgeshire 012B", "Burglary", {
+          location: "On or near Mill Road, Histon",
+        }),
+        row("2024-01", "South Cambridgeshire 001A", "Anti-social behaviour"),
+        row("2024-01", "Cambridge 007C", "Burglary", {
+          location: 'On or near "The Backs", Queens\' Road',
+        }),
+        row("2024-01", "", "Vehicle crime"),
+        row("2024-01", "", "Burglary"),
+      ];
+      const text = policeCsv(rows, opts);
+      expect(text).toContain('"On or near Mill Road, Histon"');
+      for (const size of [1, 3, 64, text.length]) {
+        const t = tallyOf({ "2024-01/2024-01-cambridgeshire-street.csv": text }, size);
+        expect(t.rows).toBe(5);
+        expect(t.count("South Cambridgeshire", "Burglary", JAN)).toBe(1);
+        expect(t.count("south cambridgeshire", "Anti-social behaviour", JAN)).toBe(1);
+        expect(t.count("Cambridge", "Burglary", JAN)).toBe(1);
+        expect(t.noLocation.get(CAMBS)?.get(JAN)).toBe(2);
+        expect(t.districtNames()).toEqual(["Cambridge", "South Cambridgeshire"]);
+        expect(t.warnings).toEqual([]);
+      }
     }
-  });
+  );
 
   it("refuses a wrong header at line 1 and a row with the wrong field count at its line", () => {
     const badHeader = HEADER.replace("Crime type", "Crime Type") + "\n";
@@ -82,9 +89,15 @@ describe("the police.uk format", () => {
       expect((e as PoliceFileError).line).toBe(1);
       expect((e as PoliceFileError).file).toBe("a.csv");
     }
-    const good = policeCsv([row("2024-01", "Cambridge 001A", "Burglary"), row("2024-01", "Cambridge 001A", "Burglary")]);
+    const good = policeCsv([
+      row("2024-01", "Cambridge 001A", "Burglary"),
+      row("2024-01", "Cambridge 001A", "Burglary"),
+    ]);
     const lines = good.split("\n");
-    lines[2] = (lines[2] as string).replace("On or near High Street", "On or near Mill Road, Histon");
+    lines[2] = (lines[2] as string).replace(
+      "On or near High Street",
+      "On or near Mill Road, Histon"
+    );
     const err = (() => {
       try {
         tallyOf({ "b.csv": lines.join("\n") }, 5);
@@ -100,7 +113,8 @@ describe("the police.uk format", () => {
 
   it("counts lines through a quoted field holding a line end", () => {
     const text =
-      policeCsv([row("2024-01", "Cambridge 001A", "Burglary", { location: "Two\nlines" })]) + "x,y\n";
+      policeCsv([row("2024-01", "Cambridge 001A", "Burglary", { location: "Two\nlines" })]) +
+      "x,y\n";
     try {
       tallyOf({ "c.csv": text });
       throw new Error("not refused");
@@ -111,7 +125,9 @@ describe("the police.uk format", () => {
 
   it("warns when Month differs from the file's name or folder", () => {
     const t = tallyOf({
-      "2024-02/2024-02-cambridgeshire-street.csv": policeCsv([row("2024-01", "Cambridge 001A", "Burglary")]),
+      "2024-02/2024-02-cambridgeshire-street.csv": policeCsv([
+        row("2024-01", "Cambridge 001A", "Burglary"),
+      ]),
       "2024-03/renamed.csv": policeCsv([row("2024-03", "Cambridge 001A", "Burglary")]),
     });
     expect(t.warnings).toHaveLength(1);
@@ -134,8 +150,10 @@ describe("the import", () => {
         const rows: Row[] = [];
         districts.forEach((d, di) => {
           // Burglary: (district index + 1) a month; Vehicle crime only in Cambridge.
-          for (let i = 0; i <= di; i++) rows.push({ month: m, force, lsoa: `${d} 0${i}3C`, type: "Burglary" });
-          if (d === "Cambridge") rows.push({ month: m, force, lsoa: `${d} 001A`, type: "Vehicle crime" });
+          for (let i = 0; i <= di; i++)
+            rows.push({ month: m, force, lsoa: `${d} 0${i}3C`, type: "Burglary" });
+          if (d === "Cambridge")
+            rows.push({ month: m, force, lsoa: `${d} 001A`, type: "Vehicle crime" });
         });
         files[`${m}/${m}-${force.split(" ")[0]?.toLowerCase()}-street.csv`] = policeCsv(rows);
       }
@@ -154,7 +172,8 @@ describe("the import", () => {
     const cam = buildPoliceImport(t, { partnership: "Cambridge" });
     const south = buildPoliceImport(t, { partnership: "south  cambridgeshire" });
     const kl = buildPoliceImport(t, { partnership: "King’s Lynn and West Norfolk" });
-    const burg = (i: typeof cam) => i.monthly.filter((r) => r.measure === "BURGLARY").map((r) => r.count);
+    const burg = (i: typeof cam) =>
+      i.monthly.filter((r) => r.measure === "BURGLARY").map((r) => r.count);
     expect(burg(cam)).toEqual([1, 1, 1]);
     expect(burg(south)).toEqual([2, 2, 2]);
     expect(kl.partnership).toBe("King's Lynn and West Norfolk");
@@ -174,7 +193,9 @@ describe("the import", () => {
       ["2022-09", 0],
     ]);
     expect(imp.warnings.map((w) => w.code)).toContain("FORCE_MONTH_MISSING");
-    expect(imp.warnings.find((w) => w.code === "FORCE_MONTH_MISSING")?.message).toContain("2022-06");
+    expect(imp.warnings.find((w) => w.code === "FORCE_MONTH_MISSING")?.message).toContain(
+      "2022-06"
+    );
     // Norfolk supplied June: its districts have their rows.
     const kl = buildPoliceImport(t, { partnership: "King's Lynn and West Norfolk" });
     expect(kl.monthly.filter((r) => r.measure === "BURGLARY")).toHaveLength(6);
@@ -182,7 +203,9 @@ describe("the import", () => {
 
   it("offers the nearest districts, closest first, for a partnership not found", () => {
     const t = download(months(apr2022, 1));
-    expect(() => buildPoliceImport(t, { partnership: "South Cambs" })).toThrow(PartnershipNotFoundError);
+    expect(() => buildPoliceImport(t, { partnership: "South Cambs" })).toThrow(
+      PartnershipNotFoundError
+    );
     try {
       buildPoliceImport(t, { partnership: "South Cambs" });
     } catch (e) {
@@ -207,7 +230,13 @@ describe("the import", () => {
       ["King's Lynn and West Norfolk", 151000],
       ["Norwich", 144000],
     ]);
-    const peers = ["Cambridge", "East Cambridgeshire", "King's Lynn and West Norfolk", "Norwich", "Nowhere"];
+    const peers = [
+      "Cambridge",
+      "East Cambridgeshire",
+      "King's Lynn and West Norfolk",
+      "Norwich",
+      "Nowhere",
+    ];
 
     it("gives each member's count and rate per 1,000 for each quarter end, to the last digit", () => {
       const t = download(months(apr2022, 6));
@@ -220,8 +249,12 @@ describe("the import", () => {
         ["King's Lynn and West Norfolk", 3, 151000, (3 / 151000) * 1000],
         ["Norwich", 6, 144000, (6 / 144000) * 1000],
       ]);
-      expect(june.map((p) => p.periodEnd)).toEqual(Array(5).fill({ year: 2022, month: 6, day: 30 }));
-      expect(imp.peers.filter((p) => p.periodEnd.month === 9 && p.measure === "BURGLARY")).toHaveLength(5);
+      expect(june.map((p) => p.periodEnd)).toEqual(
+        Array(5).fill({ year: 2022, month: 6, day: 30 })
+      );
+      expect(
+        imp.peers.filter((p) => p.periodEnd.month === 9 && p.measure === "BURGLARY")
+      ).toHaveLength(5);
       expect(imp.warnings.find((w) => w.code === "PEER_NOT_FOUND")?.message).toContain("Nowhere");
       // Vehicle crime is recorded in Cambridge only: a group with zeros is left out, with a warning.
       expect(imp.peers.filter((p) => p.measure === "VEHICLE_CRIME")).toEqual([]);
@@ -232,7 +265,11 @@ describe("the import", () => {
       const t = download(months(apr2022, 6), { "Norfolk Constabulary": ["2022-08"] });
       const imp = buildPoliceImport(t, { partnership: "South Cambridgeshire", peers, population });
       const sep = imp.peers.filter((p) => p.measure === "BURGLARY" && p.periodEnd.month === 9);
-      expect(sep.map((p) => p.partnership)).toEqual(["South Cambridgeshire", "Cambridge", "East Cambridgeshire"]);
+      expect(sep.map((p) => p.partnership)).toEqual([
+        "South Cambridgeshire",
+        "Cambridge",
+        "East Cambridgeshire",
+      ]);
       const w = imp.warnings.filter((x) => x.code === "PEER_MONTH_MISSING").map((x) => x.message);
       expect(w).toHaveLength(2);
       expect(w[0]).toContain("King's Lynn and West Norfolk");
@@ -250,7 +287,9 @@ describe("the import", () => {
       });
       const ends = [...new Set(imp.peers.map((p) => `${p.periodEnd.year}-${p.periodEnd.month}`))];
       expect(ends).toEqual(["2023-3", "2023-6"]);
-      const own = imp.peers.find((p) => p.partnership === "South Cambridgeshire" && p.measure === "BURGLARY");
+      const own = imp.peers.find(
+        (p) => p.partnership === "South Cambridgeshire" && p.measure === "BURGLARY"
+      );
       expect(own?.count).toBe(24);
       expect(own?.rate).toBe((24 / 160000) * 1000);
     });

@@ -38,7 +38,10 @@ export function csvLine(r: Row, n = 0): string {
     .join(",");
 }
 
-export function policeCsv(rows: readonly Row[], opts: { crlf?: boolean; bom?: boolean } = {}): string {
+export function policeCsv(
+  rows: readonly Row[],
+  opts: { crlf?: boolean; bom?: boolean } = {}
+): string {
   const nl = opts.crlf ? "\r\n" : "\n";
   const body = rows.map((r, i) => csvLine(r, i)).join(nl);
   return `${opts.bom ? "\ufeff" : ""}${HEADER}${nl}${body}${rows.length > 0 ? nl : ""}`;
@@ -54,7 +57,7 @@ export function syntheticRows(
   seed = 1
 ): Row[] {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) >>> 8);
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) >>> 8;
   return Array.from({ length: n }, () => {
     const d = districts[next() % districts.length] as string;
     const t = types[next() % types.length] as string;

@@ -32,7 +32,10 @@ function column(rows: readonly (readonly Cell[])[], name: string, at: Locate): n
   const i = header.findIndex((h) => typeof h === "string" && normalName(h) === name.toLowerCase());
   if (i < 0) {
     const found = header.filter((h) => h !== null).join(", ");
-    throw new AreaListError(at(0, 0), `no "${name}" column in the header (found: ${found || "nothing"}).`);
+    throw new AreaListError(
+      at(0, 0),
+      `no "${name}" column in the header (found: ${found || "nothing"}).`
+    );
   }
   return i;
 }
@@ -43,12 +46,18 @@ export function peerGroupFrom(rows: readonly (readonly Cell[])[], at: Locate): s
   return rows
     .slice(1)
     .map((r) => r[col])
-    .filter((v): v is string | number => (typeof v === "string" && v.trim() !== "") || typeof v === "number")
+    .filter(
+      (v): v is string | number =>
+        (typeof v === "string" && v.trim() !== "") || typeof v === "number"
+    )
     .map((v) => String(v).trim());
 }
 
 /** Area -> population from a table with Area and Population columns. */
-export function populationFrom(rows: readonly (readonly Cell[])[], at: Locate): Map<string, number> {
+export function populationFrom(
+  rows: readonly (readonly Cell[])[],
+  at: Locate
+): Map<string, number> {
   const aCol = column(rows, "Area", at);
   const pCol = column(rows, "Population", at);
   const out = new Map<string, number>();

@@ -132,7 +132,12 @@ function requireColumns(table: ImportTable, grid: Grid, columns: Map<string, num
 }
 
 /** Upserts imported rows into one table by its keys (see TableEdit). */
-function upsert(table: Exclude<ImportTable, "Settings">, grid: Grid, rows: ImportRow[], warnings: ImportWarning[]): TableEdit {
+function upsert(
+  table: Exclude<ImportTable, "Settings">,
+  grid: Grid,
+  rows: ImportRow[],
+  warnings: ImportWarning[]
+): TableEdit {
   const keys = KEYS[table];
   const columns = columnsOf(grid);
   requireColumns(table, grid, columns);
@@ -203,7 +208,12 @@ function upsert(table: Exclude<ImportTable, "Settings">, grid: Grid, rows: Impor
   return { table, grid, rowCount: Math.max(next, grid.rows.length), writes, created: null };
 }
 
-function mergeSettings(grid: Grid, imp: PoliceImport, rows: ImportRow[], warnings: ImportWarning[]): TableEdit {
+function mergeSettings(
+  grid: Grid,
+  imp: PoliceImport,
+  rows: ImportRow[],
+  warnings: ImportWarning[]
+): TableEdit {
   const columns = columnsOf(grid);
   requireColumns("Settings", grid, columns);
   const sCol = columns.get("setting") as number;
@@ -246,9 +256,20 @@ function mergeSettings(grid: Grid, imp: PoliceImport, rows: ImportRow[], warning
     if (found.has(name) || !["partnership", "period end", "baseline year"].includes(name)) continue;
     const row = next++;
     writes.push({ row, col: sCol, value: r.setting ?? null, numFmt: "@" });
-    writes.push({ row, col: vCol, value: r.value ?? null, numFmt: formatFor("Settings", "value", r.value ?? null, r) });
+    writes.push({
+      row,
+      col: vCol,
+      value: r.value ?? null,
+      numFmt: formatFor("Settings", "value", r.value ?? null, r),
+    });
   }
-  return { table: "Settings", grid, rowCount: Math.max(next, grid.rows.length), writes, created: null };
+  return {
+    table: "Settings",
+    grid,
+    rowCount: Math.max(next, grid.rows.length),
+    writes,
+    created: null,
+  };
 }
 
 /**

@@ -38,7 +38,11 @@ export function districtOf(lsoaName: string): string {
 
 /** Names compare as people read them: case, runs of spaces and curly apostrophes do not matter. */
 export function normalName(name: string): string {
-  return name.trim().replace(/\s+/g, " ").replace(/[\u2018\u2019]/g, "'").toLowerCase();
+  return name
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/[\u2018\u2019]/g, "'")
+    .toLowerCase();
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

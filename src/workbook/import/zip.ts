@@ -52,7 +52,11 @@ export async function zipSources(
   try {
     zip = await JSZip.loadAsync(data);
   } catch (e) {
-    throw new PoliceFileError(zipName, 1, `not a zip file that can be read (${e instanceof Error ? e.message : String(e)}).`);
+    throw new PoliceFileError(
+      zipName,
+      1,
+      `not a zip file that can be read (${e instanceof Error ? e.message : String(e)}).`
+    );
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   const { files, skipped } = pickCsvFiles(entries.map((f) => f.name));
@@ -62,9 +66,9 @@ export async function zipSources(
       read: (onBytes) =>
         new Promise<void>((resolve, reject) => {
           const entry = zip.file(name) as JSZip.JSZipObject;
-          const stream = (entry as unknown as { internalStream(t: "uint8array"): EntryStream }).internalStream(
-            "uint8array"
-          );
+          const stream = (
+            entry as unknown as { internalStream(t: "uint8array"): EntryStream }
+          ).internalStream("uint8array");
           let failed = false;
           stream
             .on("data", (chunk) => {
