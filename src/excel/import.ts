@@ -88,10 +88,12 @@ export interface PaneImportResult {
 
 /** Reads a sheet's used range for a peer list or a population table (1 sync). */
 export async function readSheetCells(ctx: Excel.RequestContext, sheet: string): Promise<Cell[][]> {
-  const range = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-  range.load("values,valueTypes");
+  const used = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+  used.load("values,valueTypes");
   await ctx.sync();
-  return range.isNullObject ? [] : toCells(range.values, range.valueTypes);
+  const cellsOf = (r: Excel.Range): Cell[][] =>
+    r.isNullObject ? [] : toCells(r.values, r.valueTypes);
+  return cellsOf(used);
 }
 
 /** The workbook's sheet names, for the pane's lists (1 sync). */
@@ -110,13 +112,13 @@ function created(ctx: Excel.RequestContext, edit: TableEdit, taken: Set<string>)
   taken.add(name.toLowerCase());
   const ws = ctx.workbook.worksheets.add(name);
   const rows: Cell[][] = [c.header, ...(c.rows.length > 0 ? c.rows : [c.header.map(() => null)])];
-  const range = ws.getRange(`A1:${a1(rows.length - 1, c.header.length - 1)}`);
-  range.numberFormat = rows.map((row, r) =>
+  const target = ws.getRange(`A1:${a1(rows.length - 1, c.header.length - 1)}`);
+  target.numberFormat = rows.map((row, r) =>
     row.map((v, i) =>
       typeof v === "string" || r === 0 ? TEXT_FORMAT : (c.columns[i]?.numFmt ?? "General")
     )
   );
-  range.values = rows.map((row) => row.map(value));
+  target.values = rows.map((row) => row.map(value));
   c.columns.forEach(
     (col, i) =>
       (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(
@@ -182,9 +184,9 @@ export async function importIntoWorkbook(
         syncs++;
         pending = 0;
       }
-      const range = ws.getRange(b.address);
-      if (b.numberFormat) range.numberFormat = b.numberFormat;
-      range.values = b.values;
+      const block = ws.getRange(b.address);
+      if (b.numberFormat) block.numberFormat = b.numberFormat;
+      block.values = b.values;
       pending += b.bytes;
     }
   }

@@ -6,6 +6,8 @@ import type { Issue } from "../workbook/issues";
 import type { Busy } from "./busy";
 import { CheckSection } from "./CheckSection";
 import { ErrorDialog } from "./ErrorDialog";
+import type { ImportHost } from "./import-host";
+import { ImportSection } from "./ImportSection";
 import { countIssues, countsPhrase } from "./format";
 import type { PaneHost } from "./pane-host";
 import { ReportOutcome, ReportSection } from "./ReportSection";
@@ -56,10 +58,12 @@ function blockedBecause(check: CheckResult | null): string | null {
 
 export interface AppProps {
   host: PaneHost;
+  /** The police.uk import; without it the pane has no Import section. */
+  importHost?: ImportHost;
 }
 
 /** The task pane: check the workbook, show every measure's status, write the report. */
-export function App({ host }: AppProps): ReactElement {
+export function App({ host, importHost }: AppProps): ReactElement {
   const styles = useStyles();
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [outcome, setOutcome] = useState<ReportOutcome>(null);
@@ -221,6 +225,18 @@ export function App({ host }: AppProps): ReactElement {
         onGenerate={(button) => void onGenerate(button)}
         onGoTo={(sheet, button) => void goTo(sheet, "A1", button)}
       />
+      {importHost && (
+        <>
+          <Divider />
+          <ImportSection
+            host={importHost}
+            busy={busy}
+            exclusive={exclusive}
+            onImported={(message) => runCheck(checkButton.current, message)}
+            onFail={fail}
+          />
+        </>
+      )}
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement}
       </div>

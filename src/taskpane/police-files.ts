@@ -1,0 +1,46 @@
+import { CsvSource, PoliceTally, readPoliceCsv, zipSources } from "../workbook/import";
+
+/** Bytes read from a chosen file at a time: the pane never holds a whole CSV. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** A chosen file, read locally in slices (File.slice + arrayBuffer); nothing is uploaded. */
+function blobSource(blob: Blob, path: string): CsvSource {
+  return {
+    path,
+    read: async (onBytes) => {
+      for (let at = 0; at < blob.size; at += CHUNK_BYTES) {
+        onBytes(new Uint8Array(await blob.slice(at, at + CHUNK_BYTES).arrayBuffer()));
+      }
+    },
+  };
+}
+
+async function isZip(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+export interface FilesRead {
+  tally: PoliceTally;
+  skipped: string[];
+}
+
+/** Reads the chosen CSVs and zips into one tally, with the same reader as the command line. */
+export async function readPoliceFiles(
+  files: readonly File[],
+  onFile: (path: string) => void = () => undefined
+): Promise<FilesRead> {
+  const tally = new PoliceTally();
+  const skipped: string[] = [];
+  for (const file of files) {
+    const sources = (await isZip(file))
+      ? await zipSources(file, file.name)
+      : { sources: [blobSource(file, file.name)], skipped: [] };
+    skipped.push(...sources.skipped);
+    for (const s of sources.sources) {
+      onFile(s.path);
+      await readPoliceCsv(s, tally);
+    }
+  }
+  return { tally, skipped };
+}
