@@ -257,6 +257,25 @@ describe("cdrp import police-uk", () => {
     expect((await runCli("validate", twice)).code).toBe(0);
   });
 
+  it("fills a template's blank settings with --into, and the result validates", async () => {
+    expect((await runCli("template", "--out", file("template.xlsx"))).code).toBe(0);
+    const out = file("from-template.xlsx");
+    const r = await runCli(
+      "import",
+      "police-uk",
+      zip27,
+      "--partnership",
+      "Cambridge",
+      "--into",
+      file("template.xlsx"),
+      "--out",
+      out
+    );
+    expect(r.code).toBe(0);
+    expect(await table(out, "Settings")).toContainEqual(["Partnership", "Cambridge"]);
+    expect((await runCli("validate", out)).code).toBe(0);
+  });
+
   it("exits 1 for a partnership in no file, offering the nearest districts closest first", async () => {
     const r = await runCli(
       "import",

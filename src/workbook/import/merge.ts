@@ -249,11 +249,24 @@ function mergeSettings(
       });
     }
   }
-  // Required settings the workbook lacks are added; every other setting stays as the user set it.
+  // Settings left blank (a template) are filled, required ones the workbook lacks are added;
+  // every setting the user gave stays as it is.
   let next = lastFilled + 1;
   for (const r of rows) {
     const name = text(r.setting).toLowerCase();
-    if (found.has(name) || !["partnership", "period end", "baseline year"].includes(name)) continue;
+    const at = found.get(name);
+    if (at !== undefined) {
+      if (
+        name !== "period end" &&
+        blank(grid.rows[at]?.[vCol] ?? null) &&
+        !blank(r.value ?? null)
+      ) {
+        const v = r.value ?? null;
+        writes.push({ row: at, col: vCol, value: v, numFmt: formatFor("Settings", "value", v, r) });
+      }
+      continue;
+    }
+    if (!["partnership", "period end", "baseline year"].includes(name)) continue;
     const row = next++;
     writes.push({ row, col: sCol, value: r.setting ?? null, numFmt: "@" });
     writes.push({
