@@ -3,20 +3,31 @@ import { CsvSource, PoliceTally, readPoliceCsv, zipSources } from "../workbook/i
 /** Bytes read from a chosen file at a time: the pane never holds a whole CSV. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
+/** A slice's bytes: Blob.arrayBuffer where the browser has it, else FileReader (older WebViews). */
+function bytesOf(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /** A chosen file, read locally in slices (File.slice + arrayBuffer); nothing is uploaded. */
 function blobSource(blob: Blob, path: string): CsvSource {
   return {
     path,
     read: async (onBytes) => {
       for (let at = 0; at < blob.size; at += CHUNK_BYTES) {
-        onBytes(new Uint8Array(await blob.slice(at, at + CHUNK_BYTES).arrayBuffer()));
+        onBytes(new Uint8Array(await bytesOf(blob.slice(at, at + CHUNK_BYTES))));
       }
     },
   };
 }
 
 async function isZip(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const head = new Uint8Array(await bytesOf(file.slice(0, 4)));
   return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
