@@ -1,5 +1,7 @@
 import { Cell, a1, isCellError } from "../workbook";
-import { CellWrite, ImportWarning, PoliceImport, TableEdit, mergeImport } from "../workbook/import";
+import { CellWrite, TableEdit, mergeImport } from "../workbook/import/merge";
+import type { ImportWarning } from "../workbook/import/police-tally";
+import type { PoliceImport } from "../workbook/import/police-import";
 import { TEXT_FORMAT, columnWidthPoints } from "./cells";
 import { HostError } from "./errors";
 import { readWorkbook, toCells } from "./read";

@@ -10,16 +10,12 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState, type ReactElement } from "react";
 import { a1, type Cell } from "../workbook";
-import {
-  AreaListError,
-  PeerWindow,
-  PoliceFileError,
-  PoliceTally,
-  buildPoliceImport,
-  monthText,
-  peerGroupFrom,
-  populationFrom,
-} from "../workbook/import";
+// The import's modules one by one: the package index would also load JSZip (see police-files.ts).
+import { AreaListError, peerGroupFrom, populationFrom } from "../workbook/import/area-lists";
+import { monthText } from "../workbook/import/police-format";
+import { PeerWindow, buildPoliceImport } from "../workbook/import/police-import";
+import { PoliceFileError } from "../workbook/import/police-reader";
+import type { PoliceTally } from "../workbook/import/police-tally";
 import { BUSY_LABELS, Busy } from "./busy";
 import type { ImportHost } from "./import-host";
 import { readPoliceFiles } from "./police-files";
@@ -74,7 +70,7 @@ export function ImportSection(props: ImportSectionProps): ReactElement {
   const [partnership, setPartnership] = useState(NONE);
   const [peerSheet, setPeerSheet] = useState(NONE);
   const [popSheet, setPopSheet] = useState(NONE);
-  const [window, setWindow] = useState<PeerWindow>("quarter");
+  const [peerWindow, setPeerWindow] = useState<PeerWindow>("quarter");
   const [done, setDone] = useState<string | null>(null);
 
   const onFiles = async (files: File[]) => {
@@ -110,7 +106,7 @@ export function ImportSection(props: ImportSectionProps): ReactElement {
           partnership,
           peers: peerCells ? peerGroupFrom(peerCells, sheetCells(peerSheet)) : null,
           population: popCells ? populationFrom(popCells, sheetCells(popSheet)) : null,
-          peerWindow: window,
+          peerWindow,
         });
         const r = await host.importPoliceUk(imp);
         const warnings = imp.warnings.length + r.warnings.length;
@@ -181,7 +177,7 @@ export function ImportSection(props: ImportSectionProps): ReactElement {
             </Select>
           </Field>
           <Field label="Peer window">
-            <Select value={window} onChange={(_, d) => setWindow(d.value as PeerWindow)}>
+            <Select value={peerWindow} onChange={(_, d) => setPeerWindow(d.value as PeerWindow)}>
               <option value="quarter">Quarter</option>
               <option value="rolling 12 months">Rolling 12 months</option>
             </Select>

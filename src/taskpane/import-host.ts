@@ -1,7 +1,7 @@
 import { runExcel } from "../excel";
 import { PaneImportResult, importIntoWorkbook, listSheets, readSheetCells } from "../excel/import";
 import type { Cell } from "../workbook";
-import type { PoliceImport } from "../workbook/import";
+import type { PoliceImport } from "../workbook/import/police-import";
 
 /**
  * What the Import section asks of Excel, through src/excel (a prop, like PaneHost, so component

@@ -1,4 +1,5 @@
-import { CsvSource, PoliceTally, readPoliceCsv, zipSources } from "../workbook/import";
+import { PoliceTally } from "../workbook/import/police-tally";
+import { CsvSource, readPoliceCsv } from "../workbook/import/sources";
 
 /** Bytes read from a chosen file at a time: the pane never holds a whole CSV. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -44,8 +45,9 @@ export async function readPoliceFiles(
   const tally = new PoliceTally();
   const skipped: string[] = [];
   for (const file of files) {
+    // JSZip is loaded only when a zip is chosen (it also installs a setImmediate polyfill).
     const sources = (await isZip(file))
-      ? await zipSources(file, file.name)
+      ? await (await import("../workbook/import/zip")).zipSources(file, file.name)
       : { sources: [blobSource(file, file.name)], skipped: [] };
     skipped.push(...sources.skipped);
     for (const s of sources.sources) {

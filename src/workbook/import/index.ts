@@ -7,4 +7,5 @@ export * from "./tables";
 export * from "./merge";
 export * from "./nearest";
 export * from "./area-lists";
+export * from "./sources";
 export * from "./zip";
