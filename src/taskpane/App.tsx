@@ -1,5 +1,5 @@
 import { Divider, makeStyles, Title2, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState, type ReactElement } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactElement } from "react";
 import { describeError, type HostProblem } from "../excel/errors";
 import type { CheckResult } from "../excel/generate";
 import type { Issue } from "../workbook/issues";
@@ -7,11 +7,15 @@ import type { Busy } from "./busy";
 import { CheckSection } from "./CheckSection";
 import { ErrorDialog } from "./ErrorDialog";
 import type { ImportHost } from "./import-host";
-import { ImportSection } from "./ImportSection";
 import { countIssues, countsPhrase } from "./format";
 import type { PaneHost } from "./pane-host";
 import { ReportOutcome, ReportSection } from "./ReportSection";
 import { StatusSection } from "./StatusSection";
+
+// The import (papaparse, the tally) is loaded only when a host offers it, after the first render.
+const ImportSection = lazy(() =>
+  import("./ImportSection").then((m) => ({ default: m.ImportSection }))
+);
 
 /** The mark a browser test reads to measure the time to first render (budget: 500 ms). */
 export const FIRST_RENDER_MARK = "cdrp-first-render";
@@ -228,13 +232,15 @@ export function App({ host, importHost }: AppProps): ReactElement {
       {importHost && (
         <>
           <Divider />
-          <ImportSection
-            host={importHost}
-            busy={busy}
-            exclusive={exclusive}
-            onImported={(message) => runCheck(checkButton.current, message)}
-            onFail={fail}
-          />
+          <Suspense fallback={null}>
+            <ImportSection
+              host={importHost}
+              busy={busy}
+              exclusive={exclusive}
+              onImported={(message) => runCheck(checkButton.current, message)}
+              onFail={fail}
+            />
+          </Suspense>
         </>
       )}
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
