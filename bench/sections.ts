@@ -4,6 +4,7 @@ import { functionsSection } from "./section-functions";
 import { reportSection } from "./section-report";
 import { officeSection } from "./section-office";
 import { hardeningSection } from "./section-hardening";
+import { openDataSection } from "./section-open-data";
 import { Section } from "./types";
 
 /**
@@ -18,4 +19,5 @@ export const SECTIONS: readonly Section[] = [
   reportSection,
   officeSection,
   hardeningSection,
+  openDataSection,
 ];

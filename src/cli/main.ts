@@ -34,6 +34,8 @@ Usage:
   cdrp template --out <file.xlsx>                 an empty workbook with the contract's tables
   cdrp sample --out <file.xlsx>                   the sample: South Cambridgeshire, Q1 2010-11
   cdrp demo [--out-dir out]                       writes the sample, reports it, prints the summary
+  cdrp import police-uk <download.zip | folder | file.csv>... --partnership <district> --out <file.xlsx>
+                                                  a quarter's workbook from police.uk open data
   cdrp <command> --help                           help for one command
 
 Exit codes: 0 no errors (warnings allowed), 1 validation errors (no report written),
@@ -254,6 +256,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     err: (t) => rawIo.err(terminalSafe(t)),
     progress: (t) => rawIo.progress(terminalSafe(t)),
   };
+  // import has options of its own (--partnership, --into, ...): src/cli/import.ts parses them.
+  if (argv[0] === "import") return (await import("./import")).importCommand(argv.slice(1), io);
   let p: Parsed;
   try {
     p = parse(argv);

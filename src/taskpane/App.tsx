@@ -1,15 +1,21 @@
 import { Divider, makeStyles, Title2, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState, type ReactElement } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactElement } from "react";
 import { describeError, type HostProblem } from "../excel/errors";
 import type { CheckResult } from "../excel/generate";
 import type { Issue } from "../workbook/issues";
 import type { Busy } from "./busy";
 import { CheckSection } from "./CheckSection";
 import { ErrorDialog } from "./ErrorDialog";
+import type { ImportHost } from "./import-host";
 import { countIssues, countsPhrase } from "./format";
 import type { PaneHost } from "./pane-host";
 import { ReportOutcome, ReportSection } from "./ReportSection";
 import { StatusSection } from "./StatusSection";
+
+// The import (papaparse, the tally) is loaded only when a host offers it, after the first render.
+const ImportSection = lazy(() =>
+  import("./ImportSection").then((m) => ({ default: m.ImportSection }))
+);
 
 /** The mark a browser test reads to measure the time to first render (budget: 500 ms). */
 export const FIRST_RENDER_MARK = "cdrp-first-render";
@@ -56,10 +62,12 @@ function blockedBecause(check: CheckResult | null): string | null {
 
 export interface AppProps {
   host: PaneHost;
+  /** The police.uk import; without it the pane has no Import section. */
+  importHost?: ImportHost;
 }
 
 /** The task pane: check the workbook, show every measure's status, write the report. */
-export function App({ host }: AppProps): ReactElement {
+export function App({ host, importHost }: AppProps): ReactElement {
   const styles = useStyles();
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [outcome, setOutcome] = useState<ReportOutcome>(null);
@@ -221,6 +229,20 @@ export function App({ host }: AppProps): ReactElement {
         onGenerate={(button) => void onGenerate(button)}
         onGoTo={(sheet, button) => void goTo(sheet, "A1", button)}
       />
+      {importHost && (
+        <>
+          <Divider />
+          <Suspense fallback={null}>
+            <ImportSection
+              host={importHost}
+              busy={busy}
+              exclusive={exclusive}
+              onImported={(message) => runCheck(checkButton.current, message)}
+              onFail={fail}
+            />
+          </Suspense>
+        </>
+      )}
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement}
       </div>

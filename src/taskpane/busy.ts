@@ -1,5 +1,5 @@
 /** What the pane is waiting for; one action at a time, and the words its progress indicator shows. */
-export type Busy = "check" | "generate" | "template" | "sample";
+export type Busy = "check" | "generate" | "template" | "sample" | "import";
 
 export const BUSY_LABELS: Record<Busy, string> = {
   check: "Reading the workbook…",
@@ -8,4 +8,5 @@ export const BUSY_LABELS: Record<Busy, string> = {
   generate: "Writing the report…",
   template: "Adding the template sheets…",
   sample: "Adding the sample sheets…",
+  import: "Importing the police.uk data…",
 };

@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { excelImportHost } from "./import-host";
 import { excelPaneHost } from "./pane-host";
 
 // Office APIs are unusable until Office.js has initialised, so nothing renders before onReady.
@@ -9,7 +10,7 @@ void Office.onReady(() => {
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={excelPaneHost} />
+      <App host={excelPaneHost} importHost={excelImportHost} />
     </FluentProvider>
   );
 });

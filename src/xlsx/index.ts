@@ -5,3 +5,4 @@ export { LIMITS } from "./limits";
 export { renderPlan, chartSpec } from "./write-plan";
 export { writeDataWorkbook } from "./write-data";
 export { readCharts } from "./charts";
+export { writeImportEdits } from "./import-write";

@@ -206,6 +206,7 @@ type TableMembers =
   | "getHeaderRowRange"
   | "getDataBodyRange"
   | "delete"
+  | "rows"
   | "load";
 
 export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Table, TableMembers> {
@@ -300,6 +301,23 @@ export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Tabl
     this._call("delete", [], (t) => void (t.deleted = true), { protectedWrite: true });
   }
 
+  /**
+   * Table.rows: only TableRowCollection.add(index, values) at the end (index null or undefined),
+   * which inserts rows into the table and moves the cells below it, in its columns, down
+   * (learn.microsoft.com: TableRowCollection.add, alwaysInsert defaults to true). Values are
+   * stored as given, without the coercion of Range.values.
+   */
+  get rows(): Excel.TableRowCollection {
+    const add = (index?: number | null, values?: unknown[][]) => {
+      if (index !== undefined && index !== null && index !== -1)
+        throw notImplementedRows("TableRowCollection.add at an index");
+      this._call("rows.add", [index, values], (t) => addRows(t, values ?? [[]]), {
+        protectedWrite: true,
+      });
+    };
+    return { add } as unknown as Excel.TableRowCollection;
+  }
+
   override _scalarNames(): readonly string[] {
     return ["name", "id", "style", "showBandedRows", "showHeaders"];
   }
@@ -322,4 +340,25 @@ export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Tabl
     this._load(spec);
     return asExcel(this);
   }
+}
+
+function notImplementedRows(what: string): Error {
+  return new Error(`The Excel fake does not implement ${what}.`);
+}
+
+function addRows(t: TableModel, values: unknown[][]): void {
+  const n = Math.max(values.length, 1);
+  const { c0, c1, r1 } = t.rect;
+  const moved = [...t.sheet.cells.entries()]
+    .filter(([k]) => keyRow(k) > r1 && keyCol(k) >= c0 && keyCol(k) <= c1)
+    .sort((a, b) => keyRow(b[0]) - keyRow(a[0]));
+  for (const [k] of moved) t.sheet.cells.delete(k);
+  for (const [k, cell] of moved) t.sheet.cells.set(cellKey(keyRow(k) + n, keyCol(k)), cell);
+  t.rect = { ...t.rect, r1: r1 + n };
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === "" || v === null || v === undefined) return;
+      touchCell(t.sheet, r1 + 1 + i, c0 + j).value = v as string | number | boolean;
+    })
+  );
 }

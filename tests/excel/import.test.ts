@@ -1,0 +1,95 @@
+/** The pane's import against the in-memory Excel fake: the merge, its sync budget, text kept literal. */
+import { FakeExcel } from "../fake-excel";
+import { checkWorkbook, readWorkbook } from "../../src/excel";
+import { importIntoWorkbook, writeBlocks } from "../../src/excel/import";
+import { templateWorkbook, sampleWorkbook } from "../../src/workbook";
+import { findGrid } from "../../src/workbook/tables";
+import { PoliceCsvReader, PoliceTally, buildPoliceImport } from "../../src/workbook/import";
+import { Row, policeCsv } from "../support/police-csv";
+
+const FORCE = "Cambridgeshire Constabulary";
+const DISTRICTS = ["South Cambridgeshire", "Cambridge", "East Cambridgeshire", "=HYPERLINK(1)"];
+
+function tally(months: number): PoliceTally {
+  const t = new PoliceTally();
+  for (let k = 0; k < months; k++) {
+    const key = 2021 * 12 + 3 + k;
+    const m = `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, "0")}`;
+    const rows: Row[] = [];
+    DISTRICTS.forEach((d, di) => {
+      for (let i = 0; i <= di + (k % 2); i++)
+        rows.push({ month: m, force: FORCE, lsoa: `${d} 001A`, type: "Burglary" });
+      rows.push({ month: m, force: FORCE, lsoa: `${d} 002A`, type: "Vehicle crime" });
+    });
+    const path = `${m}/${m}-cambridgeshire-street.csv`;
+    t.beginFile(path);
+    const reader = new PoliceCsvReader(path, t.row);
+    reader.push(policeCsv(rows));
+    reader.end();
+    t.endFile();
+  }
+  return t;
+}
+
+const population = new Map(DISTRICTS.map((d, i) => [d, 100000 + i * 1000]));
+
+describe("importIntoWorkbook (Office.js)", () => {
+  it("fills the template's tables in 3 syncs, so that the check passes; a second import changes nothing", async () => {
+    const fake = new FakeExcel({ currentYear: 2023 }).seed(templateWorkbook());
+    const imp = buildPoliceImport(tally(27), {
+      partnership: "South Cambridgeshire",
+      peers: DISTRICTS.slice(1),
+      population,
+    });
+    fake.resetCounters();
+    const r = await importIntoWorkbook(fake.context, imp);
+    expect(r.syncs).toBe(3);
+    expect(fake.syncCount).toBe(3);
+    expect(r.tables).toEqual(["Settings", "Measures", "Monthly", "Peers"]);
+    const check = await checkWorkbook(fake.context);
+    expect(check.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(check.ok).toBe(true);
+    const monthly = fake.sheet("Monthly").values("A1:C3");
+    expect(monthly[1]).toEqual(["BURGLARY", 44287, 1]);
+    expect(fake.sheet("Monthly").numberFormat("B2")).toBe("mmm yyyy");
+
+    // Merging the same data again: no duplicates, no writes beyond the reads.
+    const before = findGrid((await readWorkbook(fake.context)).snapshot, "Monthly")?.rows.length;
+    fake.resetCounters();
+    const again = await importIntoWorkbook(fake.context, imp);
+    expect(again.tables).toEqual([]);
+    expect(findGrid((await readWorkbook(fake.context)).snapshot, "Monthly")?.rows.length).toBe(
+      before
+    );
+  });
+
+  it("writes a district that looks like a formula as text", async () => {
+    const fake = new FakeExcel({ currentYear: 2023 }).seed(templateWorkbook());
+    const imp = buildPoliceImport(tally(15), { partnership: "=HYPERLINK(1)" });
+    await importIntoWorkbook(fake.context, imp);
+    const settings = fake.sheet("Settings");
+    expect(settings.value("B2")).toBe("=HYPERLINK(1)");
+    expect(settings.formula("B2")).toBeNull();
+  });
+
+  it("keeps the sample's own rows and moves Period end forward with a warning", async () => {
+    const fake = new FakeExcel({ currentYear: 2023 }).seed(sampleWorkbook());
+    const imp = buildPoliceImport(tally(15), { partnership: "South Cambridgeshire" });
+    const own =
+      findGrid((await readWorkbook(fake.context)).snapshot, "Monthly")?.rows.slice(1) ?? [];
+    const r = await importIntoWorkbook(fake.context, imp);
+    expect(r.warnings.map((w) => w.code)).toContain("PERIOD_END_MOVED");
+    const grid = findGrid((await readWorkbook(fake.context)).snapshot, "Monthly");
+    expect(grid?.rows.slice(1, own.length + 1)).toEqual(own);
+    const ids = new Set(grid?.rows.slice(own.length + 1).map((row) => row[0]));
+    expect(ids).toEqual(new Set(["BURGLARY", "VEHICLE_CRIME"]));
+  });
+
+  it("writes neighbouring cells as one rectangle", () => {
+    const writes = [0, 1, 2].flatMap((row) =>
+      [0, 1, 2].map((col) => ({ row: row + 5, col, value: row * 3 + col, numFmt: "0" }))
+    );
+    const blocks = writeBlocks("Monthly", { row: 0, col: 0 }, writes);
+    expect(blocks.map((b) => b.address)).toEqual(["A6:C8"]);
+  });
+});
