@@ -164,3 +164,48 @@ export function idOf(v: unknown, name: string, index: number): string {
 }
 
 export { isBlank };
+
+/**
+ * A time series from a one-row or one-column range, in order. Blank cells before the first value
+ * and after the last are months not reported, and are skipped; a blank between values is a month
+ * with no data (never a zero), and text, logical or error values are not counts: both are #VALUE!
+ * naming the cell's position.
+ */
+export function seriesOf(arg: ExcelArg, name: string): number[] {
+  const rows = Array.isArray(arg) ? arg.length : 1;
+  const cols = Array.isArray(arg)
+    ? Math.max(0, ...arg.map((r) => (Array.isArray(r) ? r.length : 1)))
+    : 1;
+  if (rows > 1 && cols > 1) {
+    throw new CoreError(
+      "VALUE",
+      `${name} must be one row or one column of values in time order, not a block of ${rows} rows by ${cols} columns.`
+    );
+  }
+  const cells: { v: unknown; at: string }[] = [];
+  eachCell(arg, (v, r, c) => cells.push({ v, at: where(r, c, rows, cols) }));
+  let first = 0;
+  let last = cells.length - 1;
+  while (first <= last && isBlank(cells[first]?.v)) first++;
+  while (last >= first && isBlank(cells[last]?.v)) last--;
+  const values: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const { v, at } = cells[i] as { v: unknown; at: string };
+    if (typeof v === "number" && Number.isFinite(v)) values.push(v);
+    else if (isBlank(v))
+      throw new CoreError(
+        "VALUE",
+        `${name} has a blank cell between values${at}: a month with no data is missing, not zero. Fill it in, or start the range after it.`
+      );
+    else throw new CoreError("VALUE", `${name} must hold numbers, but has ${describe(v)}${at}.`);
+  }
+  return values;
+}
+
+/** An optional whole number, or undefined when blank or omitted. */
+export function optionalCount(arg: ExcelArg, name: string): number | undefined {
+  const { values, empty } = numbersOf(arg, name);
+  if (empty) return undefined;
+  if (values.length > 1) throw new CoreError("VALUE", `${name} must be a single number.`);
+  return values[0];
+}
