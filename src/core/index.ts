@@ -11,3 +11,4 @@ export * from "./ni32";
 export * from "./peers";
 export * from "./narrative";
 export * from "./spc";
+export * from "./spc-text";

@@ -107,6 +107,7 @@ export function chartSpec(sheet: PlanSheet, chart: PlanChart): ChartSpec {
   };
   if (chart.valueAxisTitle) spec.valueAxisTitle = chart.valueAxisTitle;
   if (chart.valueNumberFormat) spec.valueNumberFormat = chart.valueNumberFormat;
+  if (chart.valueAxisMin !== undefined) spec.valueAxisMin = chart.valueAxisMin;
   return spec;
 }
 

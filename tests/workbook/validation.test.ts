@@ -297,6 +297,9 @@ describe("Settings", () => {
     ["Peer band method", "median", '"median"'],
     ["Default tolerance", 5, "5"],
     ["Default tolerance", "5%", '"5%"'],
+    ["SPC baseline months", 6, "6"],
+    ["SPC baseline months", 12.5, "12.5"],
+    ["SPC baseline months", "all", '"all"'],
     ["Partnership", 42, "42"],
     ["Partnership", { error: "#N/A" }, "#N/A"],
   ])("SETTING_INVALID: %s = %p names the Value cell", (name, value, word) => {
