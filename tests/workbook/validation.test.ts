@@ -1658,7 +1658,7 @@ describe("PERIOD_MISSING: a window of several quarters with only some of them in
     () => {
       const s = sample();
       setSetting(s, "Period end", serial(2010, 9, 30));
-      for (const id of ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"]) {
+      for (const id of ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES", "DA_INCIDENTS"]) {
         for (const m of [7, 8, 9])
           addRow(s, "Monthly", { Measure: id, Month: serial(2010, m, 1), Count: 30 });
       }
