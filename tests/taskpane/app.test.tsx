@@ -109,6 +109,14 @@ describe("the task pane", () => {
     expect(burglary.textContent).toContain("Worse position");
     expect(burglary.textContent).toContain("12th of 15");
     expect(burglary.textContent).toContain("not significant");
+    expect(burglary.textContent).toContain("Variation (SPC)Common cause");
+    const vehicles = screen.getByRole("heading", { name: "Theft of Vehicles" }).closest("li") as HTMLElement;
+    expect(vehicles.textContent).toContain("Special cause: improving low");
+    // The icon is there for the eye, hidden from screen readers: the words carry the meaning.
+    const icon = vehicles.querySelector("svg[aria-hidden='true']");
+    expect(icon).not.toBeNull();
+    const ni32 = screen.getByRole("heading", { name: /NI 32/ }).closest("li") as HTMLElement;
+    expect(ni32.textContent).toContain("n/a: not monthly data");
     const generate = screen.getByRole("button", { name: "Generate report" });
     expect(generate.getAttribute("aria-disabled")).not.toBe("true");
     fireEvent.click(generate);
