@@ -166,3 +166,13 @@ describe("every error", () => {
     expect(excelErrorOf(() => F.spcAssuranceFn(col(...YEAR), [[null]])).code).toBe("#N/A");
   });
 });
+
+describe("a whole column", () => {
+  // Found by the bench: Math.max(...rows) over a million-row column threw a RangeError (#VALUE!).
+  it("takes a series longer than a function can take arguments (no spreading)", () => {
+    const column = Array.from({ length: 300_000 }, (_, i) => [YEAR[i % 12] as number]);
+    expect(F.spcVariationFn(column)).toBe("Common cause");
+    const [mean] = F.spcLimitsFn(column)[0] as number[];
+    expect(mean).toBeCloseTo(26, 9);
+  });
+});
