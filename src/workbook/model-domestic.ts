@@ -15,13 +15,7 @@ import {
 import { ContractInput, MaracRow, MeasureDef, PeriodRow, ReferralRow } from "./contract";
 import { Windows } from "./checks";
 import { isTotalArea, maracRowsFor, sameArea, selectPeriodRows } from "./select";
-import {
-  MeasureResult,
-  Ni32Result,
-  ReferralShare,
-  ReferralsResult,
-  MeasureFigures,
-} from "./model-types";
+import { MeasureFigures, Ni32Result, ReferralShare, ReferralsResult } from "./model-types";
 import { countMeasure, targetText } from "./model";
 
 /** The Domestic Abuse measures: NI 32 from the MARAC table, IDVAS referrals and their share. */
