@@ -1,4 +1,10 @@
-import { baselineDelta, ni32Cases, peerBand, peerPositionFn } from "../src/functions/functions";
+import {
+  baselineDelta,
+  ni32Cases,
+  peerBand,
+  peerPositionFn,
+  spcVariationFn,
+} from "../src/functions/functions";
 import { WELL_UNDER_A_SECOND_MS } from "./budgets";
 /// <reference types="custom-functions-runtime" />
 import { installCustomFunctionsStub } from "../tests/support/custom-functions-stub";
@@ -57,6 +63,16 @@ async function baselineDeltaFigure(ctx: BenchContext, n: number, budgetMs?: numb
   );
 }
 
+async function spcVariationFigure(ctx: BenchContext, n: number, budgetMs?: number) {
+  const values = asColumn(counts(n, 12));
+  return runFigure(
+    ctx,
+    { key: `spcVariation${sizeTag(n)}`, label: "SPC_VARIATION", n, unit: "cells", budgetMs },
+    () => spcVariationFn(values, "lower"),
+    (r) => (typeof r === "string" && /cause/.test(r) ? null : `expected a variation, got ${r}`)
+  );
+}
+
 async function run(ctx: BenchContext): Promise<SectionResult> {
   // src/functions builds its errors with the CustomFunctions global Excel provides; the tests' stand-in supplies it.
   installCustomFunctionsStub();
@@ -72,12 +88,16 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const deltaLarge = await baselineDeltaFigure(ctx, 1_000_000, budget);
   figures.push(ni32Small, ni32Large, peersSmall.position, peersLarge.position);
   figures.push(peersSmall.band, peersLarge.band, deltaSmall, deltaLarge);
+  const spcSmall = await spcVariationFigure(ctx, 100_000, budget);
+  const spcLarge = await spcVariationFigure(ctx, 1_000_000);
+  figures.push(spcSmall, spcLarge);
 
   result.scaling.push(
     scalingFigure("ni32Cases", "NI32_CASES", ni32Small, ni32Large),
     scalingFigure("peerPosition", "PEER_POSITION", peersSmall.position, peersLarge.position),
     scalingFigure("peerBand", "PEER_BAND", peersSmall.band, peersLarge.band),
-    scalingFigure("baselineDelta", "BASELINE_DELTA", deltaSmall, deltaLarge)
+    scalingFigure("baselineDelta", "BASELINE_DELTA", deltaSmall, deltaLarge),
+    scalingFigure("spcVariation", "SPC_VARIATION", spcSmall, spcLarge)
   );
   result.notes.push(
     "One call each. A sheet that puts PEER_POSITION beside each of n members makes n calls over n peers."

@@ -848,6 +848,29 @@ describe("collections and members", () => {
     await ctx.sync();
     expect(count.count).toBe(1);
   });
+
+  test("chart points take marker colours and sizes (2 to 72); the value axis a minimum", async () => {
+    const { fake, ctx } = make();
+    const ws = ctx.workbook.worksheets.getItem("Notes");
+    ws.getRange("E2:E4").values = [[10], [11], [8]];
+    const chart = ws.charts.add("Line", ws.getRange("E2:E4"), "Columns");
+    const point = chart.series.getItemAt(0).points.getItemAt(1);
+    point.markerBackgroundColor = "#00b0f0";
+    point.markerForegroundColor = "orange";
+    point.markerSize = 7;
+    chart.axes.valueAxis.minimum = 0;
+    await ctx.sync();
+    const [view] = fake.sheet("Notes").charts();
+    expect(view!.series[0]!.pointMarkers).toEqual({ 1: "#00B0F0" });
+    expect(view!.valueAxis.minimum).toBe(0);
+    chart.series.getItemAt(0).points.getItemAt(0).markerSize = 1;
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    chart.series.getItemAt(0).points.getItemAt(0).markerBackgroundColor = "not a colour";
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    chart.axes.valueAxis.minimum = "";
+    await ctx.sync();
+    expect(fake.sheet("Notes").charts()[0]!.valueAxis.minimum).toBeUndefined();
+  });
 });
 
 describe("seeding, inspection and the Excel global", () => {

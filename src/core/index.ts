@@ -10,3 +10,5 @@ export * from "./rate";
 export * from "./ni32";
 export * from "./peers";
 export * from "./narrative";
+export * from "./spc";
+export * from "./spc-text";

@@ -51,7 +51,7 @@ function queueChart(
 ): void {
   const [first] = chart.series;
   if (!first) return;
-  const type = chart.kind === "trend" ? "Line" : "ColumnClustered";
+  const type = chart.kind === "position" ? "ColumnClustered" : "Line";
   const c = ws.charts.add(type, ws.getRange(first.values), "Columns");
   c.name = name;
   c.title.text = chart.title;
@@ -62,6 +62,7 @@ function queueChart(
   // ChartAxis.numberFormat is ExcelApi 1.8; without it the axis keeps Excel's default format.
   if (chart.valueNumberFormat && caps.axisNumberFormat)
     c.axes.valueAxis.numberFormat = chart.valueNumberFormat;
+  if (chart.valueAxisMin !== undefined) c.axes.valueAxis.minimum = chart.valueAxisMin;
   chart.series.forEach((s, i) => {
     const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
     series.name = s.name;
@@ -72,6 +73,13 @@ function queueChart(
       series.format.line.color = hex(s.color);
       series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
       series.markerStyle = s.marker ? "Circle" : "None";
+      // Special-cause months of an XmR chart: the point's marker in its colour (ExcelApi 1.7).
+      for (const p of s.points ?? []) {
+        const point = series.points.getItemAt(p.index);
+        point.markerBackgroundColor = hex(p.color);
+        point.markerForegroundColor = hex(p.color);
+        point.markerSize = 7;
+      }
     } else {
       series.chartType = "ColumnClustered";
       series.format.fill.setSolidColor(hex(s.color));
@@ -115,7 +123,11 @@ function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet, caps: HostCapabilitie
   });
   sheet.charts.forEach((chart, i) => {
     parts.push({
-      bytes: OP_BYTES * (12 + 8 * chart.series.length),
+      bytes:
+        OP_BYTES *
+        (12 +
+          8 * chart.series.length +
+          3 * chart.series.reduce((n, s) => n + (s.points?.length ?? 0), 0)),
       queue: () => queueChart(ws, chart, `CDRP ${sheet.name} ${i + 1}`, caps),
     });
   });

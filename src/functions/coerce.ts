@@ -164,3 +164,51 @@ export function idOf(v: unknown, name: string, index: number): string {
 }
 
 export { isBlank };
+
+/**
+ * A time series from a one-row or one-column range, in order. Blank cells before the first value
+ * and after the last are months not reported, and are skipped; a blank between values is a month
+ * with no data (never a zero), and text, logical or error values are not counts: both are #VALUE!
+ * naming the cell's position.
+ */
+export function seriesOf(arg: ExcelArg, name: string): number[] {
+  const rows = Array.isArray(arg) ? arg.length : 1;
+  // A loop, not Math.max(...rows): a whole column is a million rows, too many arguments to spread.
+  let cols = 1;
+  if (Array.isArray(arg))
+    for (const r of arg) cols = Math.max(cols, Array.isArray(r) ? r.length : 1);
+  if (rows > 1 && cols > 1) {
+    throw new CoreError(
+      "VALUE",
+      `${name} must be one row or one column of values in time order, not a block of ${rows} rows by ${cols} columns.`
+    );
+  }
+  const cells: unknown[] = [];
+  eachCell(arg, (v) => cells.push(v));
+  // One row or one column: the i-th cell's position, worded only when there is an error to report.
+  const at = (i: number) => (rows > 1 ? where(i, 0, rows, cols) : where(0, i, rows, cols));
+  let first = 0;
+  let last = cells.length - 1;
+  while (first <= last && isBlank(cells[first])) first++;
+  while (last >= first && isBlank(cells[last])) last--;
+  const values: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const v = cells[i];
+    if (typeof v === "number" && Number.isFinite(v)) values.push(v);
+    else if (isBlank(v))
+      throw new CoreError(
+        "VALUE",
+        `${name} has a blank cell between values${at(i)}: a month with no data is missing, not zero. Fill it in, or start the range after it.`
+      );
+    else throw new CoreError("VALUE", `${name} must hold numbers, but has ${describe(v)}${at(i)}.`);
+  }
+  return values;
+}
+
+/** An optional whole number, or undefined when blank or omitted. */
+export function optionalCount(arg: ExcelArg, name: string): number | undefined {
+  const { values, empty } = numbersOf(arg, name);
+  if (empty) return undefined;
+  if (values.length > 1) throw new CoreError("VALUE", `${name} must be a single number.`);
+  return values[0];
+}

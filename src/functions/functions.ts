@@ -27,6 +27,11 @@ import {
   CoreError,
   BAND_WORDS,
   MaracHearing,
+  spcAnalysis,
+  spcAssurance,
+  spcLimits,
+  spcVariationWords,
+  SPC_ASSURANCE_WORDS,
 } from "../core";
 import {
   ExcelArg,
@@ -36,7 +41,9 @@ import {
   isBlank,
   numbersOf,
   optionalNumber,
+  optionalCount,
   optionalText,
+  seriesOf,
   sumOf,
 } from "./coerce";
 import { excelCall } from "./errors";
@@ -269,4 +276,64 @@ export function changeTextFn(
       optionalText(label, "label", "")
     )
   );
+}
+
+/**
+ * Control chart limits of a monthly series (XmR, as NHS Making Data Count): the mean, then the lower and upper process limits (mean -/+ 2.66 x the average moving range). Spills into three cells in a row.
+ * @customfunction SPC_LIMITS
+ * @param values The monthly values in time order: one row or one column, at least 12 months. Blank cells before the first month or after the last are skipped.
+ * @param [baselinePoints] Set the limits from the first this many months only (at least 12), for example the months before the process changed. Default: all months.
+ * @returns Mean, lower limit, upper limit.
+ */
+export function spcLimitsFn(values: unknown[][], baselinePoints?: unknown): number[][] {
+  return excelCall(() => {
+    const series = seriesOf(values, "values");
+    const l = spcLimits(series, optionalCount(baselinePoints, "baselinePoints"));
+    return [[l.mean, l.lower, l.upper]];
+  });
+}
+
+/**
+ * Is the latest month noise or a real change? "Common cause", or "Special cause: improving low" (concerning high, improving high, concerning low) by the Making Data Count rules: outside the limits, a run of 7 rising or falling, 2 of 3 near a limit, 7 on one side of the mean.
+ * @customfunction SPC_VARIATION
+ * @param values The monthly values in time order: one row or one column, at least 12 months. Blank cells before the first month or after the last are skipped.
+ * @param [polarity] "lower" (default) when lower is better, "higher" when higher is better: it decides which side is improving.
+ * @param [baselinePoints] Set the limits from the first this many months only (at least 12). Default: all months.
+ * @returns The variation of the latest month in words.
+ */
+export function spcVariationFn(
+  values: unknown[][],
+  polarity?: unknown,
+  baselinePoints?: unknown
+): string {
+  return excelCall(() => {
+    const series = seriesOf(values, "values");
+    const p = polarityOf(polarity);
+    const r = spcAnalysis(series, p, optionalCount(baselinePoints, "baselinePoints"));
+    return spcVariationWords(r.variation, r.side);
+  });
+}
+
+/**
+ * Will the process meet its target? "Consistently meets target" when both control limits are on the target's good side, "Consistently misses target" when both are on its bad side, otherwise "Hit and miss".
+ * @customfunction SPC_ASSURANCE
+ * @param values The monthly values in time order: one row or one column, at least 12 months. Blank cells before the first month or after the last are skipped.
+ * @param target The target level, for example 30 crimes a month or 0.28.
+ * @param [polarity] "lower" (default) when lower is better (the target is a ceiling), "higher" when higher is better (a floor).
+ * @param [baselinePoints] Set the limits from the first this many months only (at least 12). Default: all months.
+ * @returns The assurance in words.
+ */
+export function spcAssuranceFn(
+  values: unknown[][],
+  target: unknown[][],
+  polarity?: unknown,
+  baselinePoints?: unknown
+): string {
+  return excelCall(() => {
+    const series = seriesOf(values, "values");
+    const t = sumOf(target, "target");
+    const p = polarityOf(polarity);
+    const limits = spcLimits(series, optionalCount(baselinePoints, "baselinePoints"));
+    return SPC_ASSURANCE_WORDS[spcAssurance(limits, t, p)];
+  });
 }

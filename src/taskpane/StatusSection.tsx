@@ -7,6 +7,11 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
+import {
+  ArrowCircleDown16Filled,
+  ArrowCircleUp16Filled,
+  Circle16Regular,
+} from "@fluentui/react-icons";
 import type { ReactElement, ReactNode } from "react";
 import { RAG_WORDS } from "../core";
 import type { MeasureResult, ReportModel } from "../workbook/model-types";
@@ -18,6 +23,7 @@ import {
   RAG_BADGE,
   significancePhrase,
   travel,
+  variationView,
 } from "./format";
 
 const useStyles = makeStyles({
@@ -48,7 +54,36 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2, margin: 0, fontSize: tokens.fontSizeBase300 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   arrow: { fontWeight: tokens.fontWeightBold },
+  variation: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+  },
+  // Making Data Count's colours; the icon's shape (dot, arrow up, arrow down) and the words carry it too.
+  common: { color: tokens.colorNeutralForeground3 },
+  improving: { color: "#0078A8" },
+  concerning: { color: "#B5500A" },
 });
+
+function Variation({ m }: { m: MeasureResult }): ReactElement {
+  const styles = useStyles();
+  const v = variationView(m);
+  const Icon =
+    v.icon === "high"
+      ? ArrowCircleUp16Filled
+      : v.icon === "low"
+        ? ArrowCircleDown16Filled
+        : v.icon === "common"
+          ? Circle16Regular
+          : null;
+  const tone = v.tone === "none" ? undefined : styles[v.tone];
+  return (
+    <span className={styles.variation}>
+      {Icon && <Icon aria-hidden="true" className={tone} />}
+      {v.words}
+    </span>
+  );
+}
 
 function Fact({ term, children }: { term: string; children: ReactNode }): ReactElement {
   const styles = useStyles();
@@ -106,6 +141,9 @@ function MeasureCard({ m, model }: { m: MeasureResult; model: ReportModel }): Re
               {positionPhrase(m.peer)}, {bandWords(m.peer)}
             </Fact>
           )}
+          <Fact term="Variation (SPC)">
+            <Variation m={m} />
+          </Fact>
           <Fact term="Target">{m.targetText}</Fact>
         </dl>
       </Card>

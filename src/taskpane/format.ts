@@ -133,3 +133,26 @@ export const RAG_BADGE: Record<Rag, BadgeColor> = {
   red: "danger",
   "n/a": "informative",
 };
+
+export interface VariationView {
+  /** The words of metrics.md, or why there is no chart. */
+  words: string;
+  /** Which icon: a dot for common cause, an arrow up or down for a special cause's side. */
+  icon: "common" | "high" | "low" | "none";
+  tone: "common" | "improving" | "concerning" | "none";
+}
+
+/** The latest month's variation (SPC) in words, with the icon and tone that go beside them. */
+export function variationView(m: MeasureResult): VariationView {
+  const spc = m.spc;
+  if (spc === null) {
+    const words =
+      m.source === "monthly"
+        ? `n/a: ${plural(m.spcMonths, "month")} of data, 12 needed`
+        : "n/a: not monthly data";
+    return { words, icon: "none", tone: "none" };
+  }
+  if (spc.variation === "common" || spc.side === null)
+    return { words: spc.words, icon: "common", tone: "common" };
+  return { words: spc.words, icon: spc.side, tone: spc.variation };
+}

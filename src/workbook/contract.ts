@@ -30,10 +30,14 @@ export interface Settings {
   window: WindowKind;
   bandMethod: BandMethod;
   tolerance: number;
+  /** The first k months of each series set its SPC limits; null: all months. */
+  spcBaselineMonths: number | null;
 }
 
 export const NI32_ID = "NI32";
 export const REFERRALS_ID = "IDVAS_REFERRALS";
+/** Police domestic abuse incidents: a Monthly measure reported on the Domestic Abuse sheet. */
+export const DA_INCIDENTS_ID = "DA_INCIDENTS";
 
 export interface MeasureDef {
   id: string;
@@ -119,6 +123,7 @@ const SETTING_NAMES = [
   "window",
   "peer band method",
   "default tolerance",
+  "spc baseline months",
 ];
 
 function readSettings(table: TableView | null, issues: IssueList): Settings | null {
@@ -135,7 +140,7 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
         "SETTING_UNKNOWN",
         at.sheet,
         at.cell,
-        `"${name}" is not a setting the report uses; it is ignored. Settings are: Partnership, Period end, Baseline year, Year start month, Window, Peer band method, Default tolerance.`
+        `"${name}" is not a setting the report uses; it is ignored. Settings are: Partnership, Period end, Baseline year, Year start month, Window, Peer band method, Default tolerance, SPC baseline months.`
       );
       continue;
     }
@@ -244,8 +249,29 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
       );
   }
 
+  let spcBaselineMonths: number | null = null;
+  const spc = value("SPC baseline months");
+  if (spc && !isBlank(spc.v)) {
+    if (typeof spc.v === "number" && Number.isInteger(spc.v) && spc.v >= 12)
+      spcBaselineMonths = spc.v;
+    else
+      invalid(
+        spc.at,
+        `SPC baseline months must be a whole number of at least 12 (the first months of each series set its control limits), or blank for all months; not ${describeCell(spc.v)}.`
+      );
+  }
+
   if (partnership === null || periodEnd === null || baselineStartYear === null) return null;
-  return { partnership, periodEnd, baselineStartYear, startMonth, window, bandMethod, tolerance };
+  return {
+    partnership,
+    periodEnd,
+    baselineStartYear,
+    startMonth,
+    window,
+    bandMethod,
+    tolerance,
+    spcBaselineMonths,
+  };
 }
 
 const MEASURE_ID = /^[A-Za-z0-9_]+$/;

@@ -15,7 +15,7 @@ import {
 import { ContractInput, MaracRow, MeasureDef, PeriodRow, ReferralRow } from "./contract";
 import { Windows } from "./checks";
 import { isTotalArea, maracRowsFor, sameArea, selectPeriodRows } from "./select";
-import { MeasureResult, Ni32Result, ReferralShare, ReferralsResult } from "./model-types";
+import { MeasureFigures, Ni32Result, ReferralShare, ReferralsResult } from "./model-types";
 import { countMeasure, targetText } from "./model";
 
 /** The Domestic Abuse measures: NI 32 from the MARAC table, IDVAS referrals and their share. */
@@ -33,7 +33,7 @@ export function ni32Of(
   input: ContractInput,
   w: Windows,
   def: MeasureDef | undefined
-): { result: Ni32Result; measure: Omit<MeasureResult, "figure" | "positionFigure"> | null } | null {
+): { result: Ni32Result; measure: MeasureFigures | null } | null {
   const s = input.settings;
   if (!input.marac || input.marac.length === 0) return null;
   const rows = maracRowsFor(input.marac, s.partnership);
@@ -136,7 +136,7 @@ export function referralsOf(
   def: MeasureDef | undefined
 ): {
   result: ReferralsResult;
-  measure: Omit<MeasureResult, "figure" | "positionFigure"> | null;
+  measure: MeasureFigures | null;
 } | null {
   const s = input.settings;
   const all = input.referrals;
@@ -211,7 +211,7 @@ export function referralsOf(
     return part === null || total === null || total === 0 ? null : share(part, total);
   });
   const result: ReferralsResult = { ...now, previousYear, table: { ...table, shares } };
-  let measure: Omit<MeasureResult, "figure" | "positionFigure"> | null = null;
+  let measure: MeasureFigures | null = null;
   if (def) {
     const current = now.partnership;
     const previous = sumRows(own, w.previous, sm, (r: ReferralRow) => r.referrals);

@@ -1,4 +1,14 @@
-import { Band, BandMethod, Direction, Polarity, Rag, WindowKind } from "../core";
+import {
+  Band,
+  BandMethod,
+  Direction,
+  Polarity,
+  Rag,
+  SpcRule,
+  SpcSide,
+  SpcVariation,
+  WindowKind,
+} from "../core";
 
 /** Everything the report says, computed once; hosts and the plan only lay it out. */
 export interface PeerMember {
@@ -28,6 +38,23 @@ export interface TrendSeries {
   values: (number | null)[]; // one per month of the year, year-start month first
 }
 
+/** A measure's XmR chart over its months to the period end (metrics.md, SPC). */
+export interface SpcModel {
+  months: string[]; // "Apr 2008"
+  values: number[];
+  baselinePoints: number;
+  mean: number;
+  lower: number;
+  upper: number;
+  /** One per month: null is common cause. */
+  points: ({ rule: SpcRule; side: SpcSide; reading: Exclude<SpcVariation, "common"> } | null)[];
+  variation: SpcVariation;
+  side: SpcSide | null;
+  rule: SpcRule | null;
+  words: string; // "Common cause", "Special cause: improving low"
+  sentence: string;
+}
+
 export interface MeasureResult {
   id: string;
   label: string;
@@ -51,6 +78,14 @@ export interface MeasureResult {
   peer: PeerResult | null;
   narrative: string;
   trend: { months: string[]; series: TrendSeries[] } | null;
+  /** The XmR chart; null with fewer than 12 consecutive months to the period end, or no Monthly data. */
+  spc: SpcModel | null;
+  /** Consecutive months of Monthly data to the period end (0 for MARAC and Referrals measures). */
+  spcMonths: number;
+  /** "1.1a": the XmR chart's figure, beside the trend figure it continues. */
+  spcFigure: string | null;
+  /** Where the measure is reported: a priority sheet, or the Domestic Abuse sheet (DA_INCIDENTS). */
+  placement: "priority" | "domestic";
 }
 
 export interface PeriodFigure {
@@ -116,3 +151,9 @@ export interface ReportModel {
   referrals: ReferralsResult | null;
   concerns: Concern[];
 }
+
+/** A measure's figures before the report places it: numbering, SPC and placement come after. */
+export type MeasureFigures = Omit<
+  MeasureResult,
+  "figure" | "positionFigure" | "spc" | "spcMonths" | "spcFigure" | "placement"
+>;

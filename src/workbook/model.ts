@@ -28,11 +28,21 @@ import {
   yearLabel,
   formatPercent,
 } from "../core";
-import { ContractInput, MeasureDef, MonthlyRow, NI32_ID, PeerRow, REFERRALS_ID } from "./contract";
+import {
+  ContractInput,
+  DA_INCIDENTS_ID,
+  MeasureDef,
+  MonthlyRow,
+  NI32_ID,
+  PeerRow,
+  REFERRALS_ID,
+} from "./contract";
+import { spcOf } from "./model-spc";
 import { Windows } from "./checks";
 import { monthIndex, sameArea, sumWindow } from "./select";
 import {
   Concern,
+  MeasureFigures,
   MeasureResult,
   PeerResult,
   PriorityGroup,
@@ -70,7 +80,8 @@ function orderFigures(
     let next = 1;
     for (const id of p.measures) {
       const def = defs.get(id);
-      if (!def || def.id === NI32_ID || def.id === REFERRALS_ID) continue;
+      if (!def || def.id === NI32_ID || def.id === REFERRALS_ID || def.id === DA_INCIDENTS_ID)
+        continue;
       const given = def.figure !== null ? /^(\d+)\.(\d+)$/.exec(def.figure) : null;
       const figure = given ? (def.figure as string) : `${major}.${next}`;
       const minor = given ? Number(given[2]) : next;
@@ -244,7 +255,7 @@ export function countMeasure(
   w: Windows,
   source: MeasureResult["source"],
   { current, previous, baseline }: Counts
-): Omit<MeasureResult, "figure" | "positionFigure" | "peer" | "trend"> {
+): Omit<MeasureFigures, "peer" | "trend"> {
   const s = input.settings;
   const baseLabel = yearLabel(s.baselineStartYear, s.startMonth);
   const phrase = windowPhrase(w.reporting, s.window, s.startMonth);
@@ -290,7 +301,7 @@ function monthlyMeasure(
   w: Windows,
   months: Map<MonthKey, MonthlyRow> | undefined,
   groups: readonly PeerRow[][]
-): Omit<MeasureResult, "figure" | "positionFigure"> {
+): MeasureFigures {
   const counts = {
     current: sumWindow(months, w.current).total,
     previous: sumWindow(months, w.previous).total,
@@ -332,10 +343,24 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
             );
     if (!base) continue;
     const f = figures.get(def.id);
+    const spc =
+      base.source === "monthly"
+        ? spcOf(
+            def.label,
+            def.polarity,
+            monthsByMeasure.get(def.id),
+            w.current.end,
+            s.spcBaselineMonths
+          )
+        : { spc: null, months: 0 };
     measures.push({
       ...base,
       figure: f?.figure ?? null,
       positionFigure: f?.positionFigure ?? null,
+      spc: spc.spc,
+      spcMonths: spc.months,
+      spcFigure: spc.spc && f ? `${f.figure}a` : null,
+      placement: def.id === DA_INCIDENTS_ID ? "domestic" : "priority",
     });
   }
   const rank = { red: 0, amber: 1 } as const;

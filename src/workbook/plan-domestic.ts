@@ -1,5 +1,7 @@
-import { RAG_WORDS } from "../core";
-import { ReportModel } from "./model-types";
+import { RAG_WORDS, countNoun } from "../core";
+import { MeasureResult, ReportModel } from "./model-types";
+import { noSpcText } from "./model-spc";
+import { spcChart } from "./plan-spc";
 import { SheetBuilder } from "./plan-sheet";
 import { PlanSheet } from "./plan-types";
 import { FORMATS, HEADER, RAG_STYLE } from "./plan-summary";
@@ -7,11 +9,13 @@ import { FORMATS, HEADER, RAG_STYLE } from "./plan-summary";
 /** The Domestic Abuse sheet: the MARAC table with NI 32 against its target, and IDVAS referrals by area. */
 export function domesticSheet(model: ReportModel, name: string): PlanSheet | null {
   const { ni32, referrals } = model;
-  if (!ni32 && !referrals) return null;
+  const incidents = model.measures.find((m) => m.placement === "domestic") ?? null;
+  if (!ni32 && !referrals && !incidents) return null;
   const b = new SheetBuilder(name, "domestic", { orientation: "landscape", lastCol: 8 }).widths([
-    44, 14, 14, 14, 14, 14, 14, 14, 14,
+    44, 14, 14, 14, 14, 14, 14, 14, 14, 4, 12, 10, 10, 12, 12,
   ]);
-  b.set(0, 0, "Domestic Abuse: MARAC and IDVAS", undefined, {
+  const title = ni32 || referrals ? "Domestic Abuse: MARAC and IDVAS" : "Domestic Abuse";
+  b.set(0, 0, title, undefined, {
     bold: true,
     size: 16,
     color: "1F4E79",
@@ -84,6 +88,50 @@ export function domesticSheet(model: ReportModel, name: string): PlanSheet | nul
       b.set(r, 0, sentence, undefined, { wrap: true }).merge(r, 0, 6);
       r++;
     }
+    r += 2;
   }
+  if (incidents) policeIncidents(b, incidents, model, r);
   return b.sheet;
+}
+
+const INCIDENT_ROWS = 18;
+const INCIDENT_DATA_COL = 10; // beyond the printed columns A..I
+
+/** "Police incident data", as the reference report ends its Domestic Abuse section: the XmR chart of DA_INCIDENTS. */
+function policeIncidents(b: SheetBuilder, m: MeasureResult, model: ReportModel, top: number): void {
+  b.set(top, 0, "Police incident data", undefined, { bold: true, size: 13 });
+  const spc = m.spc;
+  const end = spc ? spc.months[spc.months.length - 1] : model.period.end;
+  b.set(
+    top + 1,
+    0,
+    `The chart below shows the number of ${countNoun(m.label)} per month within the district up to ${end}, with the mean and process limits of its control chart.`,
+    undefined,
+    { wrap: true, valign: "top" }
+  ).merge(top + 1, 0, 6);
+  b.height(top + 1, 30);
+  if (!spc) {
+    b.set(top + 2, 0, noSpcText(m.label, m.spcMonths), undefined, { italic: true, wrap: true });
+    b.merge(top + 2, 0, 6);
+    return;
+  }
+  const chartTop = top + 2;
+  b.chart(
+    spcChart(b, spc, {
+      title: `${m.label} per month, mean and process limits`,
+      valueName: m.label,
+      dataTop: chartTop,
+      dataCol: INCIDENT_DATA_COL,
+      from: { row: chartTop, col: 0 },
+      to: { row: chartTop + INCIDENT_ROWS, col: 7 },
+      valueAxisTitle: "Incidents",
+    })
+  );
+  const sentenceRow = chartTop + INCIDENT_ROWS + 1;
+  b.set(sentenceRow, 0, spc.sentence, undefined, { wrap: true, valign: "top" }).merge(
+    sentenceRow,
+    0,
+    6
+  );
+  b.height(sentenceRow, 64);
 }

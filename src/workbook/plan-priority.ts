@@ -3,6 +3,8 @@ import { MeasureResult, PriorityGroup, ReportModel } from "./model-types";
 import { SheetBuilder, columnRange } from "./plan-sheet";
 import { PlanSheet } from "./plan-types";
 import { FORMATS, HEADER } from "./plan-summary";
+import { spcChart } from "./plan-spc";
+import { noSpcText } from "./model-spc";
 
 /** Line colours by year: the current year stands out, the baseline is dashed. */
 const TREND_COLORS = { current: "1F4E79", previous: "A5A5A5", baseline: "ED7D31" } as const;
@@ -13,6 +15,8 @@ const MEAN_LINE = "404040";
 const CHART_COLS = 8; // the chart frame spans columns A..H
 const CHART_ROWS = 16;
 const DATA_COL = 10; // chart data sits from column K, beside its chart
+/** XmR data from column P: a series can be longer than its chart is tall, so it has its own columns. */
+const SPC_COL = DATA_COL + 5;
 
 function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
   const t = m.trend;
@@ -53,6 +57,47 @@ function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
     CHART_COLS
   );
   b.height(sentenceRow, 48);
+  return sentenceRow + 2;
+}
+
+/** The XmR figure after the trend figure; a measure with too few months says so instead. */
+function spcSection(b: SheetBuilder, m: MeasureResult, top: number, data: { row: number }): number {
+  const spc = m.spc;
+  if (!spc) {
+    b.set(top, 0, noSpcText(m.label, m.spcMonths), undefined, {
+      italic: true,
+      color: "595959",
+    }).merge(top, 0, CHART_COLS);
+    return top + 2;
+  }
+  b.set(top, 0, `Figure ${m.spcFigure}: ${m.label} – variation over time (XmR chart)`, undefined, {
+    bold: true,
+    size: 12,
+  });
+  const dataTop = Math.max(top + 1, data.row);
+  b.set(dataTop - 1, SPC_COL, `Figure ${m.spcFigure}`, undefined, {
+    italic: true,
+    color: "595959",
+  });
+  b.chart(
+    spcChart(b, spc, {
+      title: `Recorded ${countNoun(m.label)} per month, mean and process limits`,
+      valueName: m.label,
+      dataTop,
+      dataCol: SPC_COL,
+      from: { row: top + 1, col: 0 },
+      to: { row: top + 1 + CHART_ROWS, col: CHART_COLS },
+      valueAxisTitle: "Recorded offences",
+    })
+  );
+  data.row = dataTop + spc.months.length + 3;
+  const sentenceRow = top + 2 + CHART_ROWS;
+  b.set(sentenceRow, 0, spc.sentence, undefined, { wrap: true, valign: "top" }).merge(
+    sentenceRow,
+    0,
+    CHART_COLS
+  );
+  b.height(sentenceRow, 78);
   return sentenceRow + 2;
 }
 
@@ -123,12 +168,14 @@ export function prioritySheet(
 ): PlanSheet | null {
   const measures = group.measures
     .map((id) => model.measures.find((m) => m.id === id))
-    .filter((m): m is MeasureResult => m !== undefined && m.trend !== null);
+    .filter(
+      (m): m is MeasureResult => m !== undefined && m.trend !== null && m.placement === "priority"
+    );
   if (measures.length === 0) return null;
   const b = new SheetBuilder(name, "priority", {
     orientation: "portrait",
     lastCol: CHART_COLS,
-  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14]);
+  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14, 4, 12, 10, 10, 12, 12]);
   const title = group.number ? `Priority ${group.number}: ${group.title}` : group.title;
   b.set(0, 0, title, undefined, { bold: true, size: 16, color: "1F4E79" }).merge(0, 0, CHART_COLS);
   b.set(1, 0, `${model.partnership}, ${model.period.label}: ${model.window.phrase}.`, undefined, {
@@ -139,8 +186,10 @@ export function prioritySheet(
     color: "595959",
   });
   let top = 3;
+  const spcData = { row: 3 };
   for (const m of measures) {
     top = trendSection(b, m, top);
+    top = spcSection(b, m, top, spcData);
     top = positionSection(b, m, top);
   }
   return b.sheet;

@@ -57,8 +57,27 @@ const COLUMNS = [
   "Direction of travel",
   "MSG position",
   "MSG band",
+  "Variation (SPC)",
 ];
-const WIDTHS = [30, 34, 24, 11, 13, 12, 12, 13, 13, 30, 17, 13, 20];
+const WIDTHS = [30, 34, 24, 11, 13, 12, 12, 13, 13, 30, 17, 13, 20, 30];
+
+/** The latest month's variation in words; special cause in bold and its chart colour as well. */
+function variationCell(m: MeasureResult): { text: string; style: PlanStyle } {
+  if (m.spc) {
+    const color =
+      m.spc.variation === "improving"
+        ? "0070C0"
+        : m.spc.variation === "concerning"
+          ? "C55A11"
+          : undefined;
+    return { text: m.spc.words, style: color ? { wrap: true, bold: true, color } : { wrap: true } };
+  }
+  const text =
+    m.source === "monthly"
+      ? `n/a: ${m.spcMonths} month${m.spcMonths === 1 ? "" : "s"}, 12 needed`
+      : "n/a: not monthly data";
+  return { text, style: NA };
+}
 
 /** The Summary sheet: title, one row per measure, the key, and the areas for concern. */
 export function summarySheet(model: ReportModel, name: string): PlanSheet {
@@ -119,6 +138,8 @@ export function summarySheet(model: ReportModel, name: string): PlanSheet {
       m.peer ? { align: "center" } : NA
     );
     b.set(r, 12, m.peer ? BAND_WORDS[m.peer.band] : NA_TEXT, undefined, m.peer ? undefined : NA);
+    const variation = variationCell(m);
+    b.set(r, 13, variation.text, undefined, variation.style);
   });
 
   let r = headerRow + model.measures.length + 2;
@@ -153,7 +174,7 @@ export function summarySheet(model: ReportModel, name: string): PlanSheet {
   b.set(
     r,
     0,
-    "Significance: Wheeler's test for Poisson counts; a change with |z| of 1.96 or more is significant. MSG band: the group mean of member rates plus or minus one standard deviation. Rates of repeat cases are compared in percentage points.",
+    "Significance: Wheeler's test for Poisson counts; a change with |z| of 1.96 or more is significant. MSG band: the group mean of member rates plus or minus one standard deviation. Rates of repeat cases are compared in percentage points. Variation (SPC): the latest month on an XmR control chart of the monthly counts (Making Data Count rules); special cause means a real change, improving or concerning, rather than noise.",
     undefined,
     { italic: true, wrap: true, color: "595959" }
   ).merge(r, 0, last);

@@ -28,13 +28,15 @@ export interface PlanSeries {
   values: string;
   type: "line" | "column";
   color: string;
+  /** Per-point colours: a column's fill, or a line point's marker (special-cause months). */
   points?: { index: number; color: string }[];
   dash?: "solid" | "dash";
   marker?: boolean;
 }
 
 export interface PlanChart {
-  kind: "trend" | "position";
+  /** trend: one line per year; position: MSG bars; spc: an XmR chart (values, mean, limits). */
+  kind: "trend" | "position" | "spc";
   title: string;
   from: { row: number; col: number };
   to: { row: number; col: number };
@@ -43,6 +45,8 @@ export interface PlanChart {
   series: PlanSeries[];
   valueAxisTitle?: string;
   valueNumberFormat?: string;
+  /** The value axis starts here instead of Excel's automatic minimum (clips a negative lower limit). */
+  valueAxisMin?: number;
   legend: "bottom" | "right" | "none";
 }
 

@@ -21,7 +21,10 @@ export function buildPlan(model: ReportModel, ctx: PlanContext): ReportPlan {
   const taken = new Set(ctx.sheetNames.map((n) => n.toLowerCase()).filter((n) => !replaced.has(n)));
   const sheets: PlanSheet[] = [summarySheet(model, allocateName("Summary", taken))];
   for (const group of model.priorities) {
-    const hasCharts = group.measures.some((id) => model.measures.find((m) => m.id === id)?.trend);
+    const hasCharts = group.measures.some((id) => {
+      const m = model.measures.find((x) => x.id === id);
+      return m?.trend && m.placement === "priority";
+    });
     if (!hasCharts) continue;
     const sheet = prioritySheet(
       model,
@@ -31,7 +34,7 @@ export function buildPlan(model: ReportModel, ctx: PlanContext): ReportPlan {
     if (sheet) sheets.push(sheet);
   }
   const domestic =
-    model.ni32 || model.referrals
+    model.ni32 || model.referrals || model.measures.some((m) => m.placement === "domestic")
       ? domesticSheet(model, allocateName("Domestic Abuse", taken))
       : null;
   if (domestic) sheets.push(domestic);

@@ -36,6 +36,15 @@ const MONTHLY: Record<string, { y2008: number[]; y2009: number[]; y2010: number[
   },
 };
 
+/**
+ * Police domestic abuse incidents, April 2008 to June 2010. Illustrative: the reference report draws
+ * this chart ("Police incident data") but prints no figures.
+ */
+const DA_INCIDENTS = [
+  98, 104, 101, 110, 107, 95, 99, 103, 112, 96, 92, 100, 105, 109, 113, 118, 114, 108, 111, 116,
+  121, 107, 104, 112, 115, 119, 117,
+];
+
 const MSG = [
   "East Hertfordshire",
   "Uttlesford",
@@ -115,6 +124,10 @@ function monthlyRows(): Cell[][] {
       });
     }
   }
+  DA_INCIDENTS.forEach((count, i) => {
+    const key = monthKey(2008, 4) + i;
+    rows.push(["DA_INCIDENTS", date(Math.floor(key / 12), (key % 12) + 1, 1), count]);
+  });
   return rows;
 }
 
@@ -151,6 +164,7 @@ export function sampleWorkbook(): DataSheet[] {
         ["Window", "year to date"],
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
+        ["SPC baseline months", null],
       ],
       cellFormats: [
         { row: 1, col: 1, numFmt: DATE_FORMAT },
@@ -212,6 +226,16 @@ export function sampleWorkbook(): DataSheet[] {
           null,
           null,
         ],
+        [
+          "DA_INCIDENTS",
+          "Police domestic abuse incidents",
+          PRIORITY_3,
+          "lower is better",
+          "none",
+          null,
+          null,
+          null,
+        ],
       ],
     },
     { name: "Monthly", table: "Monthly", columns: col("Monthly"), rows: monthlyRows() },
@@ -254,6 +278,9 @@ export function sampleWorkbook(): DataSheet[] {
         ],
         [
           "They are chosen to agree with the report's text: 12th of 15 for burglary, 3rd then 4th for thefts of vehicles, 12th then 13th for thefts from vehicles.",
+        ],
+        [
+          "Illustrative too: the police domestic abuse incidents per month (DA_INCIDENTS, April 2008 to June 2010). The report draws that chart but prints no figures.",
         ],
       ],
     },

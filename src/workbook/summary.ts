@@ -1,4 +1,4 @@
-import { Band, Direction, Rag } from "../core";
+import { Band, Direction, Rag, SpcSide, SpcVariation } from "../core";
 import { ReportModel } from "./model-types";
 
 /** The summary `cdrp report --json` prints (spec/workbook.md): numbers unrounded, null for no data. */
@@ -22,6 +22,14 @@ export interface SummaryJson {
       band: Band;
       mean: number;
       previousPosition: number | null;
+    } | null;
+    spc: {
+      points: number;
+      mean: number;
+      lower: number;
+      upper: number;
+      variation: SpcVariation;
+      side: SpcSide | null;
     } | null;
     narrative: string;
   }[];
@@ -59,6 +67,16 @@ export function summaryJson(model: ReportModel, sheets: readonly string[]): Summ
             band: m.peer.band,
             mean: m.peer.mean,
             previousPosition: m.peer.previousPosition,
+          }
+        : null,
+      spc: m.spc
+        ? {
+            points: m.spc.values.length,
+            mean: m.spc.mean,
+            lower: m.spc.lower,
+            upper: m.spc.upper,
+            variation: m.spc.variation,
+            side: m.spc.side,
           }
         : null,
       narrative: m.narrative,

@@ -84,6 +84,7 @@ export function templateWorkbook(): DataSheet[] {
         ["Window", "year to date"],
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
+        ["SPC baseline months", null],
       ],
       cellFormats: [
         { row: 1, col: 1, numFmt: DATE_FORMAT },

@@ -95,6 +95,7 @@ export function chartSpec(
   };
   if (chart.valueAxisTitle) spec.valueAxisTitle = chart.valueAxisTitle;
   if (chart.valueNumberFormat) spec.valueNumberFormat = chart.valueNumberFormat;
+  if (chart.valueAxisMin !== undefined) spec.valueAxisMin = chart.valueAxisMin;
   return spec;
 }
 

@@ -74,7 +74,23 @@ describe("cdrp report", () => {
     const measures = summary.measures as Record<string, unknown>[];
     expect(measures[0]).toMatchObject({ measure: "DWELLING_BURGLARY", current: 105, previous: 117, baseline: 91, status: "red", direction: "down" });
     expect(measures[0]!.peer).toMatchObject({ position: 12, of: 15, band: "worse", previousPosition: 12 });
-    expect(Object.keys(measures[0]!)).toEqual(["measure", "label", "current", "previous", "baseline", "changeVsPrevious", "changeVsBaseline", "z", "status", "direction", "peer", "narrative"]);
+    expect(Object.keys(measures[0]!)).toEqual(["measure", "label", "current", "previous", "baseline", "changeVsPrevious", "changeVsBaseline", "z", "status", "direction", "peer", "spc", "narrative"]);
+    // Every measure has spc: the control chart over its 27 months, or null (MARAC and Referrals are not monthly).
+    for (const m of measures) expect(m).toHaveProperty("spc");
+    expect(measures.map((m) => [m.measure, (m.spc as { variation?: string } | null)?.variation ?? null])).toEqual([
+      ["DWELLING_BURGLARY", "common"],
+      ["THEFT_OF_VEHICLES", "improving"],
+      ["THEFT_FROM_VEHICLES", "common"],
+      ["NI32", null],
+      ["IDVAS_REFERRALS", null],
+      ["DA_INCIDENTS", "common"],
+    ]);
+    const spc = measures[0]!.spc as Record<string, unknown>;
+    expect(Object.keys(spc)).toEqual(["points", "mean", "lower", "upper", "variation", "side"]);
+    expect(spc).toMatchObject({ points: 27, variation: "common", side: null });
+    // Apr 2008 to Jun 2010 of the sample: 988 burglaries over 27 months.
+    expect(spc.mean).toBeCloseTo(988 / 27, 10);
+    expect(measures[1]!.spc).toMatchObject({ points: 27, variation: "improving", side: "low" });
     const ni32 = measures.find((m) => m.measure === "NI32")!;
     expect(ni32.previous).toBeNull();
     expect(ni32.peer).toBeNull();
@@ -95,10 +111,24 @@ describe("cdrp report", () => {
     expect(s.getCell("J5").value).toBe("Worse position");
   });
 
-  it("draws native charts: a trend and a position chart per measure, the partnership's bar highlighted", async () => {
+  it("draws native charts: a trend, an XmR and a position chart per measure, the partnership's bar highlighted", async () => {
     const charts = await readCharts(readFileSync(out()));
-    expect(charts).toHaveLength(6);
-    const trends = charts.filter((c) => c.series.every((s) => s.type === "line"));
+    expect(charts).toHaveLength(10);
+    const isXmr = (c: { series: { name: string }[] }) => c.series.some((s) => s.name === "Upper process limit");
+    const xmr = charts.filter(isXmr);
+    expect(xmr.map((c) => c.sheetName)).toEqual(["Priority 1", "Priority 1", "Priority 1", "Domestic Abuse"]);
+    expect(xmr[0]!.categories.slice(0, 2)).toEqual(["Apr 2008", "May 2008"]);
+    expect(xmr[0]!.categories).toHaveLength(27);
+    expect(xmr[0]!.series.map((s) => [s.name, s.dash, s.marker])).toEqual([
+      ["Dwelling Burglary", "solid", true],
+      ["Mean", "solid", false],
+      ["Lower process limit", "dash", false],
+      ["Upper process limit", "dash", false],
+    ]);
+    // December 2009 (point 20) is above the upper limit: its marker is orange (concerning).
+    expect(xmr[0]!.series[0]!.points).toEqual([{ index: 20, color: "E46C0A" }]);
+    expect(xmr[1]!.series[0]!.points!.map((p) => p.color)).toEqual([...Array(10).fill("E46C0A"), ...Array(7).fill("00B0F0")]);
+    const trends = charts.filter((c) => !isXmr(c) && c.series.every((s) => s.type === "line"));
     const positions = charts.filter((c) => c.series.some((s) => s.type === "column"));
     expect(trends).toHaveLength(3);
     expect(trends[0]!.categories).toEqual(["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]);
@@ -118,7 +148,7 @@ describe("cdrp report", () => {
     const again = file("report-again.xlsx");
     expect((await runCli("report", out(), "--out", again)).code).toBe(0);
     expect(await sheetNames(again)).toEqual(await sheetNames(out()));
-    expect(await readCharts(readFileSync(again))).toHaveLength(6);
+    expect(await readCharts(readFileSync(again))).toHaveLength(10);
 
     const sheets = sampleCopy();
     sheets.push({ name: "Summary", table: null, columns: [{ header: "My own notes", width: 40, kind: "text" }], rows: [["Do not delete"]] });

@@ -72,6 +72,12 @@ describe("the demo report rendered by LibreOffice", () => {
         "Figure 2.4: Theft from Vehicles",
         "Domestic Abuse: MARAC and IDVAS",
         "accounted for 12% of the referrals to the IDVAS",
+        // SPC: an XmR figure per measure, the Variation column, the police incident chart.
+        "Figure 1.1a: Dwelling Burglary – variation over time (XmR chart)",
+        "Figure 2.3a: Theft from Vehicles",
+        "Special cause: improving low",
+        "Police incident data",
+        "Police domestic abuse incidents per month, mean and process limits",
       ]) {
         expect(text).toContain(phrase);
       }
@@ -80,6 +86,8 @@ describe("the demo report rendered by LibreOffice", () => {
       expect(total([0xc5, 0x5a, 0x11])).toBeGreaterThan(50); // the partnership's highlighted bars
       expect(total([0x9d, 0xc3, 0xe6])).toBeGreaterThan(500); // the other MSG members' bars
       expect(total([0x1f, 0x4e, 0x79])).toBeGreaterThan(200); // the current year's line (and headers)
+      expect(total([0x7f, 0x7f, 0x7f])).toBeGreaterThan(200); // the XmR charts' monthly values
+      expect(total([0xa6, 0xa6, 0xa6])).toBeGreaterThan(200); // their dashed process limits
     } finally {
       cleanup();
     }

@@ -151,7 +151,21 @@ describe.each(ALL_PROFILES)("$label", (p) => {
       expect(summary.cell("J5")).toMatchObject({ value: "Worse position" });
       expect(summary.cell("J5").style.fill?.toUpperCase()).toBe("#FFC7CE");
       const charts = fake.sheet("Priority 1").charts();
-      expect(charts).toHaveLength(6);
+      expect(charts).toHaveLength(9); // per measure: trend, XmR, position
+      const xmr = charts.filter((c) => c.series.some((s) => s.name === "Upper process limit"));
+      expect(xmr.map((c) => c.from)).toEqual(["A25", "A86", "A147"]);
+      expect(xmr[0]!.series.map((s) => [s.name, s.lineStyle])).toEqual([
+        ["Dwelling Burglary", "Continuous"],
+        ["Mean", "Continuous"],
+        ["Lower process limit", "Dash"],
+        ["Upper process limit", "Dash"],
+      ]);
+      // December 2009, the 21st month from April 2008, is above the upper limit: concerning, orange.
+      expect(xmr[0]!.series[0]!.pointMarkers).toEqual({ 20: "#E46C0A" });
+      const incidents = fake.sheet("Domestic Abuse").charts();
+      expect(incidents.map((c) => c.series.map((s) => s.name))).toEqual([
+        ["Police domestic abuse incidents", "Mean", "Lower process limit", "Upper process limit"],
+      ]);
       const position = charts.find((c) => c.series.some((s) => s.chartType === "ColumnClustered"))!;
       expect(position.series.map((s) => s.chartType)).toEqual(["ColumnClustered", "Line"]);
       expect(Object.values(position.series[0]!.pointColors)).toHaveLength(1);

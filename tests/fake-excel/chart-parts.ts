@@ -158,7 +158,7 @@ export class FakeChartAxes
 
 export class FakeChartAxis
   extends ChartPart<AxisRef>
-  implements Pick<Excel.ChartAxis, "title" | "numberFormat" | "load">
+  implements Pick<Excel.ChartAxis, "title" | "numberFormat" | "minimum" | "load">
 {
   readonly _type = "ChartAxis";
   private _title?: FakeChartAxisTitle;
@@ -192,11 +192,29 @@ export class FakeChartAxis
     );
   }
 
-  override _scalarNames(): readonly string[] {
-    return ["numberFormat"];
+  /** A number, or "" for automatic (ChartAxis.minimum); reads back as a number. */
+  get minimum(): number {
+    return this._read("minimum");
   }
-  override _scalar(a: AxisRef): unknown {
-    return a.chart[a.which].numberFormat;
+  set minimum(v: number | "") {
+    this._set(
+      "minimum",
+      v,
+      (a, value) => {
+        if (value === "") a.chart[a.which].minimum = undefined;
+        else if (typeof value === "number" && Number.isFinite(value))
+          a.chart[a.which].minimum = value;
+        else throw richError("InvalidArgument", "ChartAxis.minimum");
+      },
+      W
+    );
+  }
+
+  override _scalarNames(): readonly string[] {
+    return ["numberFormat", "minimum"];
+  }
+  override _scalar(a: AxisRef, name: string): unknown {
+    return name === "minimum" ? (a.chart[a.which].minimum ?? 0) : a.chart[a.which].numberFormat;
   }
   override _navNames(): readonly string[] {
     return ["title"];

@@ -37,6 +37,8 @@ export interface SeriesView {
   fill: string | null;
   markerStyle: string | null;
   pointColors: Record<number, string>;
+  /** Marker background colours of line points, present only when some point has one. */
+  pointMarkers?: Record<number, string>;
 }
 
 export interface ChartView {
@@ -47,7 +49,7 @@ export interface ChartView {
   from: string | null;
   to: string | null;
   legend: { visible: boolean; position: string };
-  valueAxis: { title: string; numberFormat: string };
+  valueAxis: { title: string; numberFormat: string; minimum?: number };
   categoryAxis: { title: string; numberFormat: string };
   series: SeriesView[];
 }
@@ -79,7 +81,11 @@ export function chartView(c: ChartModel): ChartView {
     from: c.position?.from ?? null,
     to: c.position?.to ?? null,
     legend: { ...c.legend },
-    valueAxis: { title: c.valueAxis.title, numberFormat: c.valueAxis.numberFormat },
+    valueAxis: {
+      title: c.valueAxis.title,
+      numberFormat: c.valueAxis.numberFormat,
+      ...(c.valueAxis.minimum !== undefined ? { minimum: c.valueAxis.minimum } : {}),
+    },
     categoryAxis: { title: c.categoryAxis.title, numberFormat: c.categoryAxis.numberFormat },
     series: c.series
       .filter((s) => !s.deleted)
@@ -95,6 +101,15 @@ export function chartView(c: ChartModel): ChartView {
         pointColors: Object.fromEntries(
           [...s.points].flatMap(([i, p]) => (p.fill ? [[i, p.fill]] : []))
         ),
+        ...([...s.points.values()].some((p) => p.markerBackground)
+          ? {
+              pointMarkers: Object.fromEntries(
+                [...s.points].flatMap(([i, p]) =>
+                  p.markerBackground ? [[i, p.markerBackground]] : []
+                )
+              ),
+            }
+          : {}),
       })),
   };
 }

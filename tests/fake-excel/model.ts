@@ -55,6 +55,10 @@ export interface RangeRefModel {
 
 export interface PointModel {
   fill?: string;
+  /** A line point's marker colours and size (ChartPoint.marker*, ExcelApi 1.7). */
+  markerBackground?: string;
+  markerForeground?: string;
+  markerSize?: number;
 }
 
 export interface SeriesModel {
@@ -75,6 +79,8 @@ export interface AxisModel {
   title: string;
   titleVisible: boolean;
   numberFormat: string;
+  /** ChartAxis.minimum: a number, or undefined for automatic. */
+  minimum?: number;
 }
 
 export interface ChartModel {

@@ -372,7 +372,8 @@ export class FakeChartFill
       [color],
       (m, wire) => {
         const c = normalizeColor(wire[0], "ChartFill.setSolidColor");
-        if ("index" in m) m.series.points.set(m.index, { fill: c });
+        if ("index" in m)
+          m.series.points.set(m.index, { ...m.series.points.get(m.index), fill: c });
         else m.series.fill = c;
       },
       W
@@ -428,10 +429,57 @@ export class FakeChartPointsCollection
 
 export class FakeChartPoint
   extends SeriesPart<PointRef>
-  implements Pick<Excel.ChartPoint, "format">
+  implements
+    Pick<
+      Excel.ChartPoint,
+      "format" | "markerBackgroundColor" | "markerForegroundColor" | "markerSize"
+    >
 {
   readonly _type = "ChartPoint";
   private _format?: FakeChartPointFormat;
+
+  private _marker(name: "markerBackgroundColor" | "markerForegroundColor", v: string): void {
+    this._set(
+      name,
+      v,
+      (m, value) => {
+        const c = normalizeColor(value, `ChartPoint.${name}`);
+        const p = { ...m.series.points.get(m.index) };
+        if (name === "markerBackgroundColor") p.markerBackground = c;
+        else p.markerForeground = c;
+        m.series.points.set(m.index, p);
+      },
+      W
+    );
+  }
+  get markerBackgroundColor(): string {
+    return this._read("markerBackgroundColor");
+  }
+  set markerBackgroundColor(v: string) {
+    this._marker("markerBackgroundColor", v);
+  }
+  get markerForegroundColor(): string {
+    return this._read("markerForegroundColor");
+  }
+  set markerForegroundColor(v: string) {
+    this._marker("markerForegroundColor", v);
+  }
+  get markerSize(): number {
+    return this._read("markerSize");
+  }
+  /** Excel takes 2 to 72 and refuses others with InvalidArgument (ChartPoint.markerSize). */
+  set markerSize(v: number) {
+    this._set(
+      "markerSize",
+      v,
+      (m, value) => {
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 2 || value > 72)
+          throw richError("InvalidArgument", "ChartPoint.markerSize");
+        m.series.points.set(m.index, { ...m.series.points.get(m.index), markerSize: value });
+      },
+      W
+    );
+  }
 
   _formatProxy(): FakeChartPointFormat {
     return (this._format ??= new FakeChartPointFormat(

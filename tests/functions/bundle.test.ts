@@ -11,6 +11,7 @@ import { makeCustomFunctionsStub, StubExcelError } from "../support/custom-funct
 const dist = path.join(__dirname, "..", "..", "dist");
 const CONTRACT_IDS = [
   "BASELINE_DELTA", "NI32", "NI32_CASES", "RAG", "PEER_POSITION", "PEER_BAND", "CRIME_RATE", "SHARE", "POISSON_Z", "FIN_YEAR", "FIN_QUARTER", "CHANGE_TEXT",
+  "SPC_LIMITS", "SPC_VARIATION", "SPC_ASSURANCE",
 ];
 
 interface Param { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }
@@ -56,6 +57,13 @@ describe("dist/functions.json", () => {
     expect(fn("FIN_YEAR").parameters[0]!.dimensionality ?? "scalar").toBe("scalar");
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
   });
+  it("spills SPC_LIMITS (a matrix result) and takes each SPC series as a range", () => {
+    const fn = (id: string) => metadata.functions.find((f) => f.id === id)! as Fn & { result: { dimensionality?: string } };
+    expect(fn("SPC_LIMITS").result.dimensionality).toBe("matrix");
+    expect(fn("SPC_VARIATION").result.dimensionality ?? "scalar").toBe("scalar");
+    for (const id of ["SPC_LIMITS", "SPC_VARIATION", "SPC_ASSURANCE"]) expect(fn(id).parameters[0]!.dimensionality).toBe("matrix");
+    expect(fn("SPC_ASSURANCE").parameters.map((p) => [p.name, p.optional ?? false])).toEqual([["values", false], ["target", false], ["polarity", true], ["baselinePoints", true]]);
+  });
 });
 
 describe("dist/functions.js loaded as Excel loads it", () => {
@@ -78,6 +86,15 @@ describe("dist/functions.js loaded as Excel loads it", () => {
     quoted(call("POISSON_Z", [[31]], [[49]]), "-2.864");
     expect(call("FIN_QUARTER", 40359)).toBe("Q1 2010-11"); // 30 June 2010
     expect(call("CHANGE_TEXT", [[105]], [[91]], "2008-09")).toBe("15% higher than for 2008-09 (91)");
+  });
+  it("runs the SPC functions on a series it has not seen", () => {
+    const year = [[31], [35], [33], [38], [30], [34], [36], [32], [37], [33], [35], [34]]; // mean 34
+    const [mean, lower, upper] = (call("SPC_LIMITS", year) as number[][])[0]!;
+    expect(mean).toBe(34);
+    expect(upper! - mean!).toBeCloseTo(2.66 * (41 / 11), 10);
+    expect(lower! + upper!).toBeCloseTo(68, 10);
+    expect(call("SPC_VARIATION", [...year, [46]], "lower", 12)).toBe("Special cause: concerning high");
+    expect(call("SPC_ASSURANCE", year, [[50]])).toBe("Consistently meets target");
   });
   it("throws Excel errors built with the runtime's CustomFunctions.Error", () => {
     const err = (f: () => unknown) => {

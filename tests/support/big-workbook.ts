@@ -9,10 +9,13 @@ export function tenTimesSample(): DataSheet[] {
   const monthlyIds = ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"];
   const copies = (rows: Cell[][]) =>
     Array.from({ length: 10 }, (_, k) =>
-      rows.map((r) =>
+      // Rows of other measures (DA_INCIDENTS) once: a copy would be a duplicate month.
+      rows.flatMap((r) =>
         typeof r[0] === "string" && monthlyIds.includes(r[0])
-          ? [k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)]
-          : r
+          ? [[k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)]]
+          : k === 0
+            ? [r]
+            : []
       )
     ).flat();
   for (const s of sheets) {

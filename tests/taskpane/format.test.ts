@@ -8,8 +8,9 @@ import {
   positionPhrase,
   significancePhrase,
   travel,
+  variationView,
 } from "../../src/taskpane/format";
-import type { PeerResult } from "../../src/workbook";
+import type { MeasureResult, PeerResult, SpcModel } from "../../src/workbook";
 import { craftedIssues } from "./stand-in-host";
 
 const peer = (position: number, previousPosition: number | null) =>
@@ -78,5 +79,34 @@ describe("pane wording", () => {
     expect(positionPhrase(peer(12, 12))).toBe("12th of 15");
     expect(positionPhrase(peer(4, 3))).toBe("4th of 15 (was 3rd)");
     expect(positionPhrase(peer(1, null))).toBe("1st of 15");
+  });
+});
+
+describe("variation (SPC) in words, with an icon that is never the only signal", () => {
+  const spc = (variation: SpcModel["variation"], side: SpcModel["side"], words: string) =>
+    ({ variation, side, words }) as SpcModel;
+  const measure = (s: SpcModel | null, source: MeasureResult["source"] = "monthly", months = 27) =>
+    ({ spc: s, source, spcMonths: months }) as MeasureResult;
+  it("common cause is a dot; a special cause an arrow on its side, toned by its reading", () => {
+    expect(variationView(measure(spc("common", null, "Common cause")))).toEqual({
+      words: "Common cause",
+      icon: "common",
+      tone: "common",
+    });
+    expect(variationView(measure(spc("improving", "low", "Special cause: improving low")))).toEqual({
+      words: "Special cause: improving low",
+      icon: "low",
+      tone: "improving",
+    });
+    expect(variationView(measure(spc("concerning", "high", "Special cause: concerning high")))).toEqual({
+      words: "Special cause: concerning high",
+      icon: "high",
+      tone: "concerning",
+    });
+  });
+  it("says why there is no chart", () => {
+    expect(variationView(measure(null, "monthly", 8)).words).toBe("n/a: 8 months of data, 12 needed");
+    expect(variationView(measure(null, "monthly", 1)).words).toBe("n/a: 1 month of data, 12 needed");
+    expect(variationView(measure(null, "marac", 0))).toEqual({ words: "n/a: not monthly data", icon: "none", tone: "none" });
   });
 });

@@ -297,6 +297,9 @@ describe("Settings", () => {
     ["Peer band method", "median", '"median"'],
     ["Default tolerance", 5, "5"],
     ["Default tolerance", "5%", '"5%"'],
+    ["SPC baseline months", 6, "6"],
+    ["SPC baseline months", 12.5, "12.5"],
+    ["SPC baseline months", "all", '"all"'],
     ["Partnership", 42, "42"],
     ["Partnership", { error: "#N/A" }, "#N/A"],
   ])("SETTING_INVALID: %s = %p names the Value cell", (name, value, word) => {
@@ -1670,7 +1673,7 @@ describe("PERIOD_MISSING: a window of several quarters with only some of them in
     () => {
       const s = sample();
       setSetting(s, "Period end", serial(2010, 9, 30));
-      for (const id of ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"]) {
+      for (const id of ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES", "DA_INCIDENTS"]) {
         for (const m of [7, 8, 9])
           addRow(s, "Monthly", { Measure: id, Month: serial(2010, m, 1), Count: 30 });
       }

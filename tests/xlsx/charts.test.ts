@@ -523,6 +523,46 @@ describe("other workbook shapes", () => {
   });
 });
 
+describe("an XmR chart: marker colours on line points, a fixed axis minimum", () => {
+  const xmr: ChartSpec = {
+    ...lineChart,
+    title: "Variation: values, mean and limits",
+    series: [
+      { ...lineChart.series[0]!, points: [{ index: 4, color: "#00b0f0" }, { index: 1, color: RED }] },
+      lineChart.series[2]!,
+    ],
+    valueAxisMin: 0,
+  };
+
+  test("written as c:dPt markers in the line group and c:scaling/c:min; read back the same", async () => {
+    const out = await addCharts(await buildWorkbook(), [xmr]);
+    const xml = await zipText(out, "xl/charts/chart1.xml");
+    const line = xml.slice(xml.indexOf("<c:lineChart>"), xml.indexOf("</c:lineChart>"));
+    expect(line).toContain(
+      '<c:dPt><c:idx val="1"/><c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr><a:solidFill><a:srgbClr val="C00000"/></a:solidFill>'
+    );
+    // CT_LineSer order: marker, then dPt, then cat.
+    expect(line.indexOf("</c:marker><c:dPt>")).toBeGreaterThan(0);
+    expect(line.indexOf("</c:dPt><c:cat>")).toBeGreaterThan(0);
+    expect(xml).toContain('<c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>');
+    const [read] = await readCharts(out);
+    const { part, ...spec } = read!;
+    expect(part).toBe("xl/charts/chart1.xml");
+    expect(spec).toEqual(normalizeChartSpec(xmr));
+    expect(spec.series[0]!.points).toEqual([
+      { index: 1, color: RED },
+      { index: 4, color: "00B0F0" },
+    ]);
+  });
+
+  test("a line without markers cannot colour its points; the minimum must be a number", async () => {
+    const noMarkers = { ...xmr, series: [{ ...xmr.series[0]!, marker: false }], valueAxisMin: NaN };
+    const err = addCharts(await buildWorkbook(), [noMarkers]);
+    await expect(err).rejects.toThrow(/colour its markers: it needs markers/);
+    await expect(err).rejects.toThrow(/valueAxisMin NaN is not a finite number/);
+  });
+});
+
 describe("invalid input", () => {
   let input: Buffer;
   let inputCopy: Buffer;

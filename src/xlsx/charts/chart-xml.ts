@@ -74,16 +74,22 @@ function barSeries(s: ChartSeries, index: number, spec: ChartSpec): string {
   );
 }
 
+/** A circle marker filled and outlined in one colour. */
+const circle = (color: string, size: number): string =>
+  `<c:marker>${val("symbol", "circle")}${val("size", size)}` +
+  `<c:spPr>${solidFill(color)}<a:ln w="9525">${solidFill(color)}</a:ln></c:spPr></c:marker>`;
+
 function lineSeries(s: ChartSeries, index: number, spec: ChartSpec): string {
   const dash = s.dash === "dash" ? `<a:prstDash val="dash"/>` : `<a:prstDash val="solid"/>`;
   const line = `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(s.color)}${dash}<a:round/></a:ln></c:spPr>`;
   const marker =
-    s.marker === false
-      ? `<c:marker>${val("symbol", "none")}</c:marker>`
-      : `<c:marker>${val("symbol", "circle")}${val("size", 5)}` +
-        `<c:spPr>${solidFill(s.color)}<a:ln w="9525">${solidFill(s.color)}</a:ln></c:spPr></c:marker>`;
+    s.marker === false ? `<c:marker>${val("symbol", "none")}</c:marker>` : circle(s.color, 5);
+  // CT_DPt: idx, marker, bubble3D. A larger marker in the point's colour; the line keeps the series'.
+  const dPts = (s.points ?? [])
+    .map((p) => `<c:dPt>${val("idx", p.index)}${circle(p.color, 7)}${val("bubble3D", 0)}</c:dPt>`)
+    .join("");
   return (
-    `<c:ser>${seriesHead(s, index)}${line}${marker}` +
+    `<c:ser>${seriesHead(s, index)}${line}${marker}${dPts}` +
     `<c:cat>${strRef(spec.categoriesRef, spec.categories)}</c:cat><c:val>${numRef(s.valuesRef, s.values)}</c:val>` +
     `${val("smooth", 0)}</c:ser>`
   );
@@ -108,8 +114,10 @@ function axes(spec: ChartSpec): string {
     ? `<c:numFmt formatCode="${esc(spec.valueNumberFormat)}" sourceLinked="0"/>`
     : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   // crossBetween="between" centres line points over the bars of a combo chart.
+  // CT_Scaling: orientation, then max, then min.
+  const min = spec.valueAxisMin === undefined ? "" : val("min", spec.valueAxisMin);
   const valAx =
-    `<c:valAx>${val("axId", VAL_AX_ID)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}` +
+    `<c:valAx>${val("axId", VAL_AX_ID)}<c:scaling>${val("orientation", "minMax")}${min}</c:scaling>${val("delete", 0)}` +
     `${val("axPos", "l")}<c:majorGridlines>${gridLine}</c:majorGridlines>${title}${numFmt}` +
     `${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}${axisLine}${axisText}` +
     `${val("crossAx", CAT_AX_ID)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>`;

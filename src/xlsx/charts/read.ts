@@ -103,6 +103,8 @@ function parseChart(space: XmlElement): ChartBody {
   if (axisTitle) body.valueAxisTitle = axisTitle;
   if (numFmt && numFmt.attrs.sourceLinked !== "1" && numFmt.attrs.formatCode)
     body.valueNumberFormat = numFmt.attrs.formatCode;
+  const min = valOf(child(valAx, "scaling"), "min");
+  if (min !== undefined) body.valueAxisMin = Number(min);
   return body;
 }
 
@@ -132,6 +134,11 @@ function parseSeries(ser: XmlElement, isColumn: boolean): ChartSeries {
     }));
     if (points.length > 0) out.points = points.sort((a, b) => a.index - b.index);
   } else {
+    const points: ChartPoint[] = children(ser, "dPt").map((d) => ({
+      index: Number(valOf(d, "idx")),
+      color: fillColor(child(child(d, "marker"), "spPr")) ?? "",
+    }));
+    if (points.length > 0) out.points = points.sort((a, b) => a.index - b.index);
     const dash = valOf(child(spPr, "ln"), "prstDash");
     out.dash = dash === undefined || dash === "solid" ? "solid" : "dash";
     out.marker = valOf(child(ser, "marker"), "symbol") !== "none";

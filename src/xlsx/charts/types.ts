@@ -20,7 +20,10 @@ export interface ChartSeries {
   type: "line" | "column";
   /** Colour hex "RRGGBB". */
   color: string;
-  /** Per-point colour overrides; column series only. */
+  /**
+   * Per-point colour overrides: a column's fill, or on a line series the point's marker (a c:dPt
+   * with its own marker fill), e.g. special-cause months on an XmR chart. Line series need markers.
+   */
   points?: ChartPoint[];
   /** Line style; line series only. Default "solid". */
   dash?: "solid" | "dash";
@@ -52,6 +55,8 @@ export interface ChartSpec {
   valueAxisTitle?: string;
   /** Excel number format of the value axis, e.g. "0", "0.0", "0%". Absent: linked to the source cells. */
   valueNumberFormat?: string;
+  /** The value axis's fixed minimum (c:scaling/c:min). Absent: automatic. */
+  valueAxisMin?: number;
   /** Default "bottom". */
   legend?: "bottom" | "right" | "none";
 }

@@ -28,6 +28,7 @@ export function normalizeChartSpec(spec: ChartSpec): ChartSpec {
   };
   if (spec.valueAxisTitle) out.valueAxisTitle = spec.valueAxisTitle;
   if (spec.valueNumberFormat) out.valueNumberFormat = spec.valueNumberFormat;
+  if (spec.valueAxisMin !== undefined) out.valueAxisMin = spec.valueAxisMin;
   return out;
 }
 
@@ -87,6 +88,8 @@ export function validateChartSpec(
   spec.series.forEach((s, i) =>
     validateSeries(problems, s, `series ${i + 1} ("${s.name}")`, n, has)
   );
+  if (spec.valueAxisMin !== undefined && !Number.isFinite(spec.valueAxisMin))
+    problems.push(`valueAxisMin ${String(spec.valueAxisMin)} is not a finite number`);
   if (spec.legend !== undefined && !["bottom", "right", "none"].includes(spec.legend)) {
     problems.push(`legend must be "bottom", "right" or "none", not "${String(spec.legend)}"`);
   }
@@ -113,8 +116,10 @@ function validateSeries(
   checkRef(problems, `${where}: valuesRef`, s.valuesRef, n, sheets);
   if (s.nameRef !== undefined) checkRef(problems, `${where}: nameRef`, s.nameRef, 1, sheets);
   if (s.points && s.points.length > 0) {
-    if (s.type !== "column")
-      problems.push(`${where}: per-point colours are only supported on column series`);
+    if (s.type === "line" && s.marker === false)
+      problems.push(
+        `${where}: per-point colours on a line series colour its markers: it needs markers`
+      );
     const seen = new Set<number>();
     for (const p of s.points) {
       if (!Number.isInteger(p.index) || p.index < 0 || p.index >= n) {
