@@ -21,7 +21,7 @@ import {
   zipSources,
 } from "../workbook/import";
 import { WorkbookReadError, readWorkbook, writeDataWorkbook, writeImportEdits } from "../xlsx";
-import { sameFile, writeAtomic } from "./files";
+import { readInput, sameFile, writeAtomic } from "./files";
 
 /** The command line's output streams (main.ts's Io). */
 export interface ImportIo {
@@ -246,18 +246,12 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
     let bytes: Buffer;
     if (values.into) {
       const into = values.into;
-      let buffer: Buffer;
-      try {
-        buffer = await fs.readFile(into);
-      } catch {
-        throw new WorkbookReadError(
-          `Cannot read ${into}: there is no such file, or no permission.`
-        );
-      }
+      // The bounded reader refuses what is not a workbook (or too large) before anything is loaded.
+      const buffer = await readInput(into);
       const loaded = await readWorkbook(buffer, path.basename(into));
       const plan = mergeImport(loaded.snapshot, imp);
       imp.warnings.push(...plan.warnings);
-      bytes = await writeImportEdits(loaded.workbook, plan.edits);
+      bytes = await writeImportEdits(buffer, plan.edits);
     } else {
       bytes = await writeDataWorkbook(importWorkbook(imp));
     }

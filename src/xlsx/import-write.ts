@@ -88,9 +88,13 @@ function applyEdit(workbook: ExcelJS.Workbook, edit: TableEdit): void {
  * merges and column widths are kept, but not charts, pivot tables or macros that a sheet may hold.
  */
 export async function writeImportEdits(
-  workbook: ExcelJS.Workbook,
+  input: Buffer,
   edits: readonly TableEdit[]
 ): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer
+  );
   for (const e of edits) applyEdit(workbook, e);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -11,8 +11,9 @@ import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { analyse, buildPlan } from "../../src/workbook";
+import { ReportPlan, analyse, buildPlan } from "../../src/workbook";
 import { readCharts, readWorkbook, renderPlan } from "../../src/xlsx";
+import { printArea } from "../../src/xlsx/write-plan";
 import { ZipPackage } from "../../src/xlsx/zip";
 import { parseXml } from "../../src/xlsx/charts/xml";
 import { expectExcelClean } from "../support/ooxml-check";
@@ -46,6 +47,17 @@ const REPORT_PART =
 let input: Map<string, Buffer>;
 let output: Map<string, Buffer>;
 let again: Map<string, Buffer>;
+/** The report the rich workbook gets, planned from it: what the output must add. */
+let plan: ReportPlan;
+
+async function planFor(bytes: Buffer): Promise<ReportPlan> {
+  const { snapshot } = await readWorkbook(bytes, "rich.xlsx");
+  return buildPlan(analyse(snapshot).model!, {
+    sheetNames: snapshot.sheetNames,
+    reportSheets: snapshot.reportSheets,
+  });
+}
+const ABSOLUTE = /^\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/;
 
 beforeAll(async () => {
   writeFileSync(file("rich.xlsx"), await richWorkbook());
@@ -58,6 +70,7 @@ beforeAll(async () => {
   input = await parts(readFileSync(file("rich.xlsx")));
   output = await parts(readFileSync(file("rich-report.xlsx")));
   again = await parts(readFileSync(file("rich-again.xlsx")));
+  plan = await planFor(readFileSync(file("rich.xlsx")));
 });
 
 const text = (m: Map<string, Buffer>, part: string) => (m.get(part) as Buffer).toString("utf8");
@@ -89,7 +102,11 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
 
   it("adds only the report's sheets, drawings and charts", () => {
     const added = [...output.keys()].filter((n) => !input.has(n));
-    expect(added.length).toBe(3 + 1 + 1 + 1 + 6); // 3 sheets, a sheet's rels, a drawing and its rels, 6 charts
+    // Each sheet; for each sheet with charts, its rels, a drawing and the drawing's rels; each chart.
+    const withCharts = plan.sheets.filter((sh) => sh.charts.length > 0).length;
+    const charts = plan.sheets.reduce((n, sh) => n + sh.charts.length, 0);
+    expect(withCharts).toBeGreaterThan(0);
+    expect(added.length).toBe(plan.sheets.length + 3 * withCharts + charts);
     expect(added.filter((n) => !REPORT_PART.test(n))).toEqual([]);
   });
 
@@ -141,15 +158,20 @@ describe("a workbook with parts exceljs does not model, through cdrp report", ()
 
   it("writes the report's print areas absolute and keeps the user's as they were", () => {
     const wb = text(output, "xl/workbook.xml");
-    expect(wb).toContain(`>Summary!$A$1:$M$22<`);
-    expect(wb).toContain(`>'Priority 1'!$A$1:$I$125<`);
+    const area = (name: string) => printArea(plan.sheets.find((sh) => sh.name === name)!);
+    expect(area("Summary")).toMatch(ABSOLUTE);
+    expect(wb).toContain(`>Summary!${area("Summary")}<`);
+    expect(wb).toContain(`>'Priority 1'!${area("Priority 1")}<`);
     expect(wb).toContain(`>'Children''s Services'!$A$1:$C$5<`);
     expect(wb).toContain(`>'My charts'!$A:$B<`);
   });
 
   it("reads back: the report validates, its charts and the user's chart are there", async () => {
     const charts = await readCharts(readFileSync(file("rich-report.xlsx")));
-    expect(charts.map((c) => c.sheetName)).toEqual(["My charts", ...Array(6).fill("Priority 1")]);
+    expect(charts.map((c) => c.sheetName)).toEqual([
+      "My charts",
+      ...plan.sheets.flatMap((sh) => sh.charts.map(() => sh.name)),
+    ]);
     expect(charts[0]?.title).toBe("Calls by quarter");
     const { snapshot } = await readWorkbook(
       readFileSync(file("rich-report.xlsx")),
@@ -259,7 +281,8 @@ describe("a report sheet whose name has an apostrophe", () => {
     const out = await renderPlan(bytes, plan, []);
     writeFileSync(file("apostrophe.xlsx"), out);
     const wb = text(await parts(out), "xl/workbook.xml");
-    expect(wb).toContain(`>'Tom''s Priority'!$A$1:$I$125</definedName>`);
+    expect(printArea(priority)).toMatch(ABSOLUTE);
+    expect(wb).toContain(`>'Tom''s Priority'!${printArea(priority)}</definedName>`);
     expect(
       (await readCharts(out)).filter((c) => c.sheetName === "Tom's Priority")[0]?.categoriesRef
     ).toMatch(/^'Tom''s Priority'!\$/);
