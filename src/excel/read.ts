@@ -145,7 +145,7 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/names/items/name,items/protection/protected");
   const tables = ctx.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
+  tables.load("items/name,items/worksheet/name,items/showTotals");
   const protection = ctx.workbook.protection;
   protection.load("protected");
   await ctx.sync();
@@ -156,7 +156,9 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
   for (const t of tables.items) {
     if (!wanted.has(t.name.toLowerCase())) continue;
     tableNames.add(t.name.toLowerCase());
-    found.push({ name: t.name, sheet: t.worksheet.name, source: "table", range: t.getRange() });
+    // Table.getRange() includes a totals row (ExcelApi 1.3, Table.showTotals): it is not data.
+    const range = t.showTotals ? t.getRange().getResizedRange(-1, 0) : t.getRange();
+    found.push({ name: t.name, sheet: t.worksheet.name, source: "table", range });
   }
   for (const s of sheets.items) {
     const key = s.name.toLowerCase();

@@ -120,6 +120,20 @@ describe.each(ALL_PROFILES)("$label", (p) => {
         ])
       );
     });
+    it("does not read a table's totals row as data", async () => {
+      const sheets = sampleCopy();
+      const monthly = sheet(sheets, "Monthly");
+      const total = monthly.rows.reduce((n, r) => n + (typeof r[2] === "number" ? r[2] : 0), 0);
+      monthly.rows.push(["Total", null, total]);
+      const fake = fakeWith(sheets);
+      const table = fake.wb.tables.find((t) => t.name === "Monthly");
+      expect(table).toBeDefined();
+      table!.showTotals = true; // its range's last row, "Total", is now the totals row
+      const r = await checkWorkbook(fake.context);
+      expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(r.model?.measures.find((m) => m.id === "DWELLING_BURGLARY")?.current).toBe(105);
+      expect(fake.syncCount).toBeLessThanOrEqual(2);
+    });
     it("says an empty workbook is empty, so the pane can offer the template and the sample", async () => {
       const fake = fakeWith([]).seed([{ name: "Sheet1", rows: [] }]);
       const r = await checkWorkbook(fake.context);

@@ -45,6 +45,8 @@ export interface TableModel {
   rect: Rect; // header row included
   style: string;
   showBandedRows: boolean;
+  /** A totals row is the rect's last row (Table.showTotals: the table's range includes it). */
+  showTotals: boolean;
   deleted: boolean;
 }
 

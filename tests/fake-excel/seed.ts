@@ -38,7 +38,8 @@ export interface SeedSheet {
   cellFormats?: readonly { row: number; col: number; numFmt: string }[];
   cells?: Readonly<Record<string, SeedValue>>;
   numberFormats?: Readonly<Record<string, string>>;
-  tables?: readonly { name: string; range: string }[];
+  /** Extra tables; `showTotals` makes the range's last row the table's totals row. */
+  tables?: readonly { name: string; range: string; showTotals?: boolean }[];
   names?: readonly SeedName[];
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   protected?: boolean;
@@ -123,7 +124,9 @@ function seedSheet(wb: WorkbookModel, s: SeedSheet): void {
     };
     createTable(wb, { sheet, rect }, true, s.table);
   }
-  for (const t of s.tables ?? []) createTable(wb, { sheet, rect: rectOf(t.range) }, true, t.name);
+  for (const t of s.tables ?? [])
+    createTable(wb, { sheet, rect: rectOf(t.range) }, true, t.name).showTotals =
+      t.showTotals ?? false;
   for (const n of s.names ?? []) sheet.names.push(nameModel(wb, n));
   sheet.visibility = s.visibility ?? "Visible";
   sheet.protected = s.protected ?? false;

@@ -104,6 +104,7 @@ export function createTable(
     rect,
     style: "TableStyleMedium2",
     showBandedRows: true,
+    showTotals: false,
     deleted: false,
   };
   wb.tables.push(table);
@@ -201,6 +202,7 @@ type TableMembers =
   | "style"
   | "showBandedRows"
   | "showHeaders"
+  | "showTotals"
   | "worksheet"
   | "getRange"
   | "getHeaderRowRange"
@@ -263,6 +265,11 @@ export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Tabl
     return this._read("showHeaders");
   }
 
+  /** ExcelApi 1.3. Read-only here: the seed turns a totals row on (Excel: Table.showTotals). */
+  get showTotals(): boolean {
+    return this._read("showTotals");
+  }
+
   _worksheetProxy(): FakeWorksheet {
     return (this._worksheet ??= new FakeWorksheet(
       this._ctx,
@@ -294,7 +301,12 @@ export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Tabl
     return this._range("getHeaderRowRange", (r) => ({ ...r, r1: r.r0 }));
   }
   getDataBodyRange(): Excel.Range {
-    return this._range("getDataBodyRange", (r) => ({ ...r, r0: r.r0 + 1 }));
+    // The data body lies between the header row and the totals row, when there is one.
+    return this._range("getDataBodyRange", (r) => ({
+      ...r,
+      r0: r.r0 + 1,
+      r1: r.r1 - (this._target()?.showTotals ? 1 : 0),
+    }));
   }
 
   delete(): void {
@@ -319,7 +331,7 @@ export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Tabl
   }
 
   override _scalarNames(): readonly string[] {
-    return ["name", "id", "style", "showBandedRows", "showHeaders"];
+    return ["name", "id", "style", "showBandedRows", "showHeaders", "showTotals"];
   }
   override _scalar(t: TableModel, name: string): unknown {
     if (name === "name") return t.name;
@@ -327,6 +339,7 @@ export class FakeTable extends FakeObject<TableModel> implements Pick<Excel.Tabl
       return `{${sheetId(t.sheet).slice(1, -13)}${String(t.id).padStart(12, "0")}}`;
     if (name === "style") return t.style;
     if (name === "showBandedRows") return t.showBandedRows;
+    if (name === "showTotals") return t.showTotals;
     return true;
   }
   override _navNames(): readonly string[] {
