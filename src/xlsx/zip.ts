@@ -52,6 +52,13 @@ function fail(why: string): never {
 
 export class ZipPackage {
   private readonly entries = new Map<string, Entry>();
+  /** Lower-cased name -> the entry's name, so a lookup in any case is one map read, not a scan. */
+  private readonly byLower = new Map<string, string>();
+
+  private put(e: Entry): void {
+    this.entries.set(e.name, e);
+    if (!this.byLower.has(e.name.toLowerCase())) this.byLower.set(e.name.toLowerCase(), e.name);
+  }
 
   static load(bytes: Buffer): ZipPackage {
     const pkg = new ZipPackage();
@@ -85,7 +92,7 @@ export class ZipPackage {
         fail(`entry ${name} has no local header`);
       const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
       if (start + csize > bytes.length) fail(`entry ${name} runs past the end of the file`);
-      pkg.entries.set(name, {
+      pkg.put({
         name,
         method: bytes.readUInt16LE(pos + 10),
         flags: flags & UTF8_FLAG,
@@ -112,9 +119,8 @@ export class ZipPackage {
   private find(name: string): Entry | undefined {
     const exact = this.entries.get(name);
     if (exact) return exact;
-    const lower = name.toLowerCase();
-    for (const e of this.entries.values()) if (e.name.toLowerCase() === lower) return e;
-    return undefined;
+    const other = this.byLower.get(name.toLowerCase());
+    return other === undefined ? undefined : this.entries.get(other);
   }
 
   has(name: string): boolean {
@@ -136,7 +142,7 @@ export class ZipPackage {
   write(part: string, content: string | Buffer): void {
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     const name = this.find(part)?.name ?? part;
-    this.entries.set(name, {
+    this.put({
       name,
       method: 8,
       flags: UTF8_FLAG,
@@ -151,7 +157,16 @@ export class ZipPackage {
 
   remove(part: string): void {
     const e = this.find(part);
-    if (e) this.entries.delete(e.name);
+    if (!e) return;
+    this.entries.delete(e.name);
+    const lower = e.name.toLowerCase();
+    this.byLower.delete(lower);
+    // Another entry differing only in case (a broken package may hold two) stays findable.
+    for (const other of this.entries.keys())
+      if (other.toLowerCase() === lower) {
+        this.byLower.set(lower, other);
+        break;
+      }
   }
 
   toBuffer(): Buffer {

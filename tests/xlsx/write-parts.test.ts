@@ -2,7 +2,7 @@
 import { PlanCell, PlanSheet } from "../../src/workbook";
 import { markedSheetsIn } from "../../src/xlsx/markers";
 import { calcChainNames, editAppXml, editContentTypes } from "../../src/xlsx/write/package";
-import { sheetXml } from "../../src/xlsx/write/sheet-xml";
+import { lastRowOf, sheetXml } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
 
@@ -170,6 +170,18 @@ describe("sheetXml", () => {
       `<sheetPr><tabColor rgb="FF1F4E79"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:E3"/>`
     );
     expect(xml).toContain(`<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>`);
+  });
+
+  it("writes a sheet with more cells than a call can take as arguments (thousands of measures)", () => {
+    const rows = 400_000;
+    const big: PlanSheet = {
+      ...plan,
+      cells: Array.from({ length: rows }, (_, i) => ({ row: i, col: i % 7, value: i })),
+      merges: [],
+      rowHeights: [],
+    };
+    expect(lastRowOf(big)).toBe(rows - 1);
+    expect(sheetXml(big, () => 0, { selected: false })).toContain(`<dimension ref="A1:G${rows}"/>`);
   });
 });
 

@@ -164,18 +164,27 @@ export async function sheetParts(zip: ZipPackage): Promise<SheetPart[]> {
   return out;
 }
 
-/** The first free "prefixN.xml" under a folder, e.g. xl/charts/chart3.xml. */
+/** A free "prefixN.xml" under a folder (e.g. xl/charts/chart3.xml): the first after those this write took. */
 export function freePart(
   zip: ZipPackage,
   folder: string,
   prefix: string,
   taken: Set<string>
 ): string {
-  for (let n = 1; ; n++) {
+  // Resume after the last number handed out for this folder and prefix: probing from 1 for every
+  // new part made a report of thousands of charts quadratic.
+  const key = `${folder}/${prefix}`;
+  let resume = nextFree.get(taken);
+  if (!resume) nextFree.set(taken, (resume = new Map()));
+  for (let n = resume.get(key) ?? 1; ; n++) {
     const part = `${folder}/${prefix}${n}.xml`;
     if (!zip.has(part) && !taken.has(part)) {
       taken.add(part);
+      resume.set(key, n + 1);
       return part;
     }
   }
 }
+
+/** Per `taken` set (one write), where the search for a free part name resumes. */
+const nextFree = new WeakMap<Set<string>, Map<string, number>>();

@@ -33,7 +33,18 @@ function cellXml(c: PlanCell, style: number): string {
 
 /** The last row the sheet uses, counting the charts' frames (printing covers them too). */
 export function lastRowOf(sheet: PlanSheet): number {
-  return Math.max(0, ...sheet.cells.map((c) => c.row), ...sheet.charts.map((c) => c.to.row));
+  // Loops, not Math.max(...cells): a report of thousands of measures has too many cells to spread.
+  let last = 0;
+  for (const c of sheet.cells) if (c.row > last) last = c.row;
+  for (const c of sheet.charts) if (c.to.row > last) last = c.to.row;
+  return last;
+}
+
+/** The last column the sheet uses: its page width, or a cell beyond it. */
+function lastColOf(sheet: PlanSheet): number {
+  let last = Math.max(0, sheet.page.lastCol);
+  for (const c of sheet.cells) if (c.col > last) last = c.col;
+  return last;
 }
 
 export interface SheetXmlOptions {
@@ -75,7 +86,7 @@ export function sheetXml(
   const merges = sheet.merges
     .map((m) => `<mergeCell ref="${a1(m.from.row, m.from.col)}:${a1(m.to.row, m.to.col)}"/>`)
     .join("");
-  const lastCol = Math.max(0, sheet.page.lastCol, ...sheet.cells.map((c) => c.col));
+  const lastCol = lastColOf(sheet);
   const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
