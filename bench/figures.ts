@@ -1,6 +1,6 @@
 import { SCALING_ALLOWANCE } from "./budgets";
 import { Measurement } from "./measure";
-import { ScalingFigure, TimedFigure } from "./types";
+import { CountFigure, ScalingFigure, TimedFigure } from "./types";
 
 export interface FigureSpec {
   key: string;
@@ -74,4 +74,15 @@ export function sizeTag(n: number): string {
   if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000}m`;
   if (n >= 1_000 && n % 1_000 === 0) return `${n / 1_000}k`;
   return String(n);
+}
+
+/** A counted figure (syncs, bytes, rows) against an optional budget: over it when larger. */
+export function countFigure(
+  key: string,
+  label: string,
+  value: number,
+  unit: string,
+  budget: number | null
+): CountFigure {
+  return { key, label, value, unit, budget, overBudget: budget !== null && value > budget };
 }

@@ -12,22 +12,13 @@ import {
   readWorkbook,
 } from "../src/excel";
 import { DataSheet, sampleWorkbook } from "../src/workbook";
-import { BenchContext, CountFigure, Section, SectionResult, emptyResult } from "./types";
+import { countFigure as count } from "./figures";
+import { BenchContext, Section, SectionResult, emptyResult } from "./types";
 
 /** DESIGN.md's Office.js budgets: syncs are counted against the in-memory Excel fake. */
 const VALIDATE_SYNCS = 2;
 const REPORT_SYNCS = 4;
 const TASKPANE_GZIP_BYTES = 350 * 1024;
-
-function count(
-  key: string,
-  label: string,
-  value: number,
-  unit: string,
-  budget: number | null
-): CountFigure {
-  return { key, label, value, unit, budget, overBudget: budget !== null && value > budget };
-}
 
 interface OfficeFigures {
   validateSyncs: number;

@@ -6,7 +6,8 @@ import { PoliceTally, buildPoliceImport, readPoliceCsv } from "../src/workbook/i
 import { timedFigure } from "./figures";
 import { measure } from "./measure";
 import { RssSampler } from "./rss-sampler";
-import { BenchContext, CountFigure, Section, SectionResult, emptyResult } from "./types";
+import { countFigure as count } from "./figures";
+import { BenchContext, Section, SectionResult, emptyResult } from "./types";
 
 /** spec/open-data.md: one month for all forces (about 500,000 rows) under 5 s; memory under 300 MB. */
 const MONTH_BUDGET_MS = 5000;
@@ -75,16 +76,6 @@ async function importOnce(input: string, partnership: string): Promise<number> {
   const tally = new PoliceTally();
   for (const source of (await sourcesOf(input)).sources) await readPoliceCsv(source, tally);
   return buildPoliceImport(tally, { partnership }).monthly.length;
-}
-
-function count(
-  key: string,
-  label: string,
-  value: number,
-  unit: string,
-  budget: number | null
-): CountFigure {
-  return { key, label, value, unit, budget, overBudget: budget !== null && value > budget };
 }
 
 async function run(ctx: BenchContext): Promise<SectionResult> {

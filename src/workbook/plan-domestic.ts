@@ -128,10 +128,5 @@ function policeIncidents(b: SheetBuilder, m: MeasureResult, model: ReportModel, 
     })
   );
   const sentenceRow = chartTop + INCIDENT_ROWS + 1;
-  b.set(sentenceRow, 0, spc.sentence, undefined, { wrap: true, valign: "top" }).merge(
-    sentenceRow,
-    0,
-    6
-  );
-  b.height(sentenceRow, 64);
+  b.paragraph(sentenceRow, spc.sentence, 6, 64);
 }

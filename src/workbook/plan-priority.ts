@@ -51,12 +51,7 @@ function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
     legend: "bottom",
   });
   const sentenceRow = top + 2 + CHART_ROWS;
-  b.set(sentenceRow, 0, m.narrative, undefined, { wrap: true, valign: "top" }).merge(
-    sentenceRow,
-    0,
-    CHART_COLS
-  );
-  b.height(sentenceRow, 48);
+  b.paragraph(sentenceRow, m.narrative, CHART_COLS, 48);
   return sentenceRow + 2;
 }
 
@@ -92,12 +87,7 @@ function spcSection(b: SheetBuilder, m: MeasureResult, top: number, data: { row:
   );
   data.row = dataTop + spc.months.length + 3;
   const sentenceRow = top + 2 + CHART_ROWS;
-  b.set(sentenceRow, 0, spc.sentence, undefined, { wrap: true, valign: "top" }).merge(
-    sentenceRow,
-    0,
-    CHART_COLS
-  );
-  b.height(sentenceRow, 78);
+  b.paragraph(sentenceRow, spc.sentence, CHART_COLS, 78);
   return sentenceRow + 2;
 }
 
@@ -151,12 +141,7 @@ function positionSection(b: SheetBuilder, m: MeasureResult, top: number): number
     legend: "bottom",
   });
   const sentenceRow = top + 2 + rows;
-  b.set(sentenceRow, 0, p.sentence, undefined, { wrap: true, valign: "top" }).merge(
-    sentenceRow,
-    0,
-    CHART_COLS
-  );
-  b.height(sentenceRow, 36);
+  b.paragraph(sentenceRow, p.sentence, CHART_COLS, 36);
   return sentenceRow + 2;
 }
 

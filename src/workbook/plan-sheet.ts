@@ -48,6 +48,13 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A sentence across columns A to `toCol` of one row: wrapped, top-aligned, `height` points tall. */
+  paragraph(row: number, text: string, toCol: number, height: number): this {
+    return this.set(row, 0, text, undefined, { wrap: true, valign: "top" })
+      .merge(row, 0, toCol)
+      .height(row, height);
+  }
+
   widths(widths: number[]): this {
     widths.forEach((width, col) => this.sheet.columnWidths.push({ col, width }));
     return this;
