@@ -6,7 +6,7 @@ import { parseRange } from "./reader/cells";
 import { Collected, Window, sheetReader } from "./reader/sheet";
 import { sharedStringsReader } from "./reader/strings";
 import { dateStyles } from "./reader/styles";
-import { ZipError, ZipPackage } from "./reader/zip";
+import { ZipError, ZipPackage } from "./zip";
 
 /** The file is not a workbook we can read, or is past the stated limits: the CLI's exit code 2. */
 export class WorkbookReadError extends Error {
@@ -181,7 +181,7 @@ export async function readWorkbook(
     );
   }
   try {
-    return { snapshot: await readPackage(new ZipPackage(buffer), fileName, limits) };
+    return { snapshot: await readPackage(ZipPackage.load(buffer), fileName, limits) };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const why = e instanceof Error ? e.message : String(e);

@@ -3,7 +3,8 @@
  * Parts are found by following relationships, never by guessing file names, because other writers
  * (Excel itself, LibreOffice) number and place parts differently from exceljs.
  */
-import { ZipPackage } from "../zip";
+import { LIMITS } from "../limits";
+import { ZipError, ZipPackage } from "../zip";
 import { attrLocal, child, children, esc, parseXml } from "./xml";
 
 export const REL_OFFICE_DOCUMENT =
@@ -21,11 +22,18 @@ const NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 /** Opens an .xlsx. The package keeps views on the caller's buffer and never writes to it. */
 export async function loadPackage(xlsx: Buffer): Promise<ZipPackage> {
   if (!(xlsx instanceof Uint8Array)) throw new Error("expected the .xlsx file as a Buffer");
-  return Promise.resolve(ZipPackage.load(Buffer.isBuffer(xlsx) ? xlsx : Buffer.from(xlsx)));
+  try {
+    return Promise.resolve(ZipPackage.load(Buffer.isBuffer(xlsx) ? xlsx : Buffer.from(xlsx)));
+  } catch (e) {
+    // The zip's sentence is about "it"; a library caller gets the subject with it.
+    if (e instanceof ZipError) throw new Error(`not an .xlsx (zip) file: ${e.message}`);
+    throw e;
+  }
 }
 
+/** A part as text, read whole: at most the limit of one part (README, "Limits"). */
 export async function readPart(zip: ZipPackage, part: string): Promise<string | undefined> {
-  const data = zip.read(part);
+  const data = zip.read(part, LIMITS.partBytes);
   if (data === undefined) return undefined;
   const text = data.toString("utf8");
   return Promise.resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

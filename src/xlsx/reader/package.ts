@@ -1,5 +1,5 @@
 import { attr, parseXml } from "./xml";
-import { ZipPackage } from "./zip";
+import { ZipPackage } from "../zip";
 
 /** Small parts (workbook, relationships, tables, styles) are read whole, up to this size. */
 export const SMALL_PART_BYTES = 32 * 1024 * 1024;
