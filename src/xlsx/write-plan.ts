@@ -14,7 +14,8 @@ import {
   columnLetter,
   parseA1,
 } from "../workbook";
-import { ChartSpec, addChartsToPackage, quoteSheetName } from "./charts";
+import { ChartSpec, addChartsToNewSheet, quoteSheetName } from "./charts";
+import { normalizeChartSpec, validateChartSpec } from "./charts/validate";
 import {
   REL_WORKSHEET,
   loadPackage,
@@ -40,7 +41,8 @@ import {
   orphanedBy,
   partNames,
 } from "./write/package";
-import { CT_WORKSHEET, lastRowOf, sheetXml } from "./write/sheet-xml";
+import { SheetCells } from "./write/sheet-cells";
+import { CT_WORKSHEET, lastRowOf, sheetXmlPieces } from "./write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "./write/styles";
 import { editWorkbook } from "./write/workbook-xml";
 
@@ -49,29 +51,21 @@ const REL_EXTENDED =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-type CellIndex = Map<number, string | number | null>;
-const key = (row: number, col: number) => row * 16384 + col;
-
-/** A sheet's cell values by address (the plan's last word for an address wins). */
-function indexCells(sheet: PlanSheet): CellIndex {
-  return new Map(sheet.cells.map((c) => [key(c.row, c.col), c.value]));
-}
-
 /** The cells of a one-column range, read from the plan so the chart's cache matches the cells. */
-function cachedValues(cells: CellIndex, range: string): (string | number | null)[] {
+function cachedValues(cells: SheetCells, range: string): (string | number | null)[] {
   const [from, to] = range.split(":");
   const a = parseA1(from as string);
   const b = parseA1((to ?? from) as string);
   const out: (string | number | null)[] = [];
   for (let r = a.row; r <= b.row; r++)
-    for (let c = a.col; c <= b.col; c++) out.push(cells.get(key(r, c)) ?? null);
+    for (let c = a.col; c <= b.col; c++) out.push(cells.value(r, c));
   return out;
 }
 
 export function chartSpec(
   sheet: PlanSheet,
   chart: PlanChart,
-  cells: CellIndex = indexCells(sheet)
+  cells: SheetCells = new SheetCells(sheet)
 ): ChartSpec {
   const ref = (range: string) => `${quoteSheetName(sheet.name)}!${absoluteRange(range)}`;
   const spec: ChartSpec = {
@@ -191,23 +185,33 @@ export async function renderPlan(
   );
   writePart(zip, stylesPart, styled.xml);
 
+  // Each sheet with its charts: the drawing's relationship id first, so the sheet is written
+  // once, as it is made, and never read back. A chart that fails its check stops the write
+  // before any byte leaves (the package is in memory until the end).
   const first = edit.sheetNames.length - plan.sheets.length;
+  let chartIndex = 0;
   sheetPartsNew.forEach(({ sheet, part }, i) => {
-    writePart(
-      zip,
+    const cells = new SheetCells(sheet);
+    const specs = sheet.charts.map((c) => {
+      const spec = chartSpec(sheet, c, cells);
+      validateChartSpec(spec, chartIndex++, edit.sheetNames);
+      return normalizeChartSpec(spec);
+    });
+    const drawingRelId =
+      specs.length > 0 ? addChartsToNewSheet(zip, part, specs, taken, overrides) : undefined;
+    zip.writePieces(
       part,
-      sheetXml(sheet, styled.styleOf, { selected: edit.activeTab === first + i })
+      sheetXmlPieces(sheet, styled.styleOf, {
+        selected: edit.activeTab === first + i,
+        cells,
+        ...(drawingRelId ? { drawingRelId } : {}),
+      })
     );
     overrides.push({ part, contentType: CT_WORKSHEET });
   });
   writePart(zip, wbPart, edit.xml);
   writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added.map(relXml).join("")));
 
-  const charts = plan.sheets.flatMap((s) => {
-    const cells = indexCells(s);
-    return s.charts.map((c) => chartSpec(s, c, cells));
-  });
-  overrides.push(...(await addChartsToPackage(zip, charts, taken)));
   const ct = await mustReadPart(zip, "[Content_Types].xml");
   writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));
   await updateAppXml(zip, oldWorksheets);

@@ -267,7 +267,7 @@ export class ZipPackage {
   }
 
   /** Puts a part written here in place of the one of that name (keeping its place and spelling). */
-  private put(part: string, d: DeflatedPart, data?: Buffer): void {
+  private put(part: string, d: DeflatedPart): void {
     const old = this.find(part);
     const name = old?.name ?? part;
     const entry: Entry = {
@@ -283,7 +283,6 @@ export class ZipPackage {
       compressedSize: d.compressedSize,
       localOffset: -1,
       raw: d.chunks,
-      ...(data ? { data } : {}),
     };
     const i = this.index.get(keyOf(name));
     if (i === undefined) this.add(entry);
@@ -293,7 +292,8 @@ export class ZipPackage {
   /** Adds or replaces a part with the given content. */
   write(part: string, content: string | Buffer): void {
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    this.put(part, deflatePart(data), data);
+    // Not kept inflated: a report writes hundreds of MB of charts, and reads back only a few parts.
+    this.put(part, deflatePart(data));
   }
 
   /**

@@ -2,7 +2,7 @@
 import { PlanCell, PlanSheet } from "../../src/workbook";
 import { markedSheetsIn } from "../../src/xlsx/markers";
 import { calcChainNames, editAppXml, editContentTypes } from "../../src/xlsx/write/package";
-import { lastRowOf, sheetXml } from "../../src/xlsx/write/sheet-xml";
+import { lastRowOf, sheetXml, sheetXmlPieces } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
 
@@ -182,6 +182,40 @@ describe("sheetXml", () => {
     };
     expect(lastRowOf(big)).toBe(rows - 1);
     expect(sheetXml(big, () => 0, { selected: false })).toContain(`<dimension ref="A1:G${rows}"/>`);
+  });
+
+  it("comes as pieces no larger than a row, so a sheet of a million cells is never one string", () => {
+    const rows = 20_000;
+    const big: PlanSheet = {
+      ...plan,
+      cells: Array.from({ length: rows * 5 }, (_, i) => ({
+        row: Math.floor(i / 5),
+        col: i % 5,
+        value: i % 2 ? i : `text ${i}`,
+      })),
+    };
+    const pieces = [...sheetXmlPieces(big, () => 0, { selected: false, drawingRelId: "rId1" })];
+    expect(pieces.length).toBeGreaterThan(rows);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1000);
+    const xml = pieces.join("");
+    expect(xml).toBe(sheetXml(big, () => 0, { selected: false, drawingRelId: "rId1" }));
+    // The drawing goes in with the sheet, in schema order (after pageSetup), never spliced in later.
+    expect(xml).toMatch(/<pageSetup [^>]*\/><drawing r:id="rId1"\/><\/worksheet>$/);
+  });
+
+  it("keeps the plan's last word for an address, whatever order the cells came in", () => {
+    const cells = [
+      { row: 3, col: 2, value: "first" },
+      { row: 1, col: 0, value: 1 },
+      { row: 3, col: 0, value: "a" },
+      { row: 3, col: 2, value: "last" },
+    ];
+    const xml = sheetXml({ ...plan, cells, merges: [], rowHeights: [] }, () => 0, {
+      selected: false,
+    });
+    expect(xml).toContain(
+      `<row r="2"><c r="A2"><v>1</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>a</t></is></c><c r="C4" t="inlineStr"><is><t>last</t></is></c></row>`
+    );
   });
 });
 

@@ -110,7 +110,7 @@ export function appendStyles(source: string, cells: readonly PlanCell[]): Styled
   const styleOf = (cell: PlanCell): number => {
     const numFmt = cell.numFmt && typeof cell.value === "number" ? cell.numFmt : undefined;
     if (!cell.style && !numFmt) return 0;
-    const key = JSON.stringify([cell.style ?? {}, numFmt ?? ""]);
+    const key = styleKey(cell.style, numFmt);
     const known = byKey.get(key);
     if (known !== undefined) return known;
     const s = cell.style ?? {};
@@ -129,11 +129,24 @@ export function appendStyles(source: string, cells: readonly PlanCell[]): Styled
     styleOf: (cell) => {
       const numFmt = cell.numFmt && typeof cell.value === "number" ? cell.numFmt : undefined;
       if (!cell.style && !numFmt) return 0;
-      const xf = frozen.get(JSON.stringify([cell.style ?? {}, numFmt ?? ""]));
+      const xf = frozen.get(styleKey(cell.style, numFmt));
       if (xf === undefined) throw new Error("appendStyles: a cell was not among the styled cells");
       return xf;
     },
   };
+}
+
+/** A style's text, once per style object: plans share style objects over many cells. */
+const styleTexts = new WeakMap<PlanStyle, string>();
+
+/** What makes two cells' formats the same: their style's content and their number format. */
+function styleKey(style: PlanStyle | undefined, numFmt: string | undefined): string {
+  let text = "";
+  if (style) {
+    text = styleTexts.get(style) ?? JSON.stringify(style);
+    styleTexts.set(style, text);
+  }
+  return `${numFmt ?? ""}\u0000${text}`;
 }
 
 function hasFont(s: PlanStyle): boolean {
