@@ -1,5 +1,6 @@
 import { Analysis, ReportPlan, analyse, buildPlan } from "../workbook";
-import { readWorkbook, renderPlan } from "../xlsx";
+import { readWorkbook } from "../xlsx/read";
+import { renderPlan } from "../xlsx/write-plan";
 
 export interface FileReport {
   analysis: Analysis;

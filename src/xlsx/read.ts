@@ -1,4 +1,5 @@
 import { Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot } from "../workbook";
+import { WorkbookReadError } from "./errors";
 import { LIMITS, Limits, megabytes } from "./limits";
 import { toRows, neededStrings } from "./reader/grids";
 import { SMALL_PART_BYTES, TablePart, readWorkbookPart, tablesOfSheet } from "./reader/package";
@@ -8,13 +9,7 @@ import { sharedStringsReader } from "./reader/strings";
 import { dateStyles } from "./reader/styles";
 import { ZipError, ZipPackage } from "./zip";
 
-/** The file is not a workbook we can read, or is past the stated limits: the CLI's exit code 2. */
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WorkbookReadError";
-  }
-}
+export { WorkbookReadError };
 
 export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
