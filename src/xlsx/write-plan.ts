@@ -33,16 +33,10 @@ import {
   type Relationship,
 } from "./charts/opc";
 import { esc } from "./charts/xml";
-import {
-  calcChainNames,
-  editAppXml,
-  editContentTypes,
-  editRels,
-  orphanedBy,
-  partNames,
-} from "./write/package";
+import { calcChainNames, editAppXml, editRels, orphanedBy, partNames } from "./write/package";
 import { SheetCells } from "./write/sheet-cells";
 import { CT_WORKSHEET, lastRowOf, sheetXmlPieces } from "./write/sheet-xml";
+import { editContentTypes } from "./charts/opc";
 import { MINIMAL_STYLES, appendStyles } from "./write/styles";
 import { editWorkbook } from "./write/workbook-xml";
 
@@ -165,18 +159,21 @@ export async function renderPlan(
     return { sheet, part };
   });
 
-  // Styles: the input's own part, extended at the end (a minimal one when it has none).
+  // Styles: the input's own part, extended at the end (a minimal one when it has none, or when
+  // its relationship points at a part that is not there: then at that name).
   const overrides: { part: string; contentType: string }[] = [];
   const stylesRel = wbRels.find((r) => r.type === REL_STYLES);
+  const ownStyles = stylesRel ? resolveTarget(wbPart, stylesRel.target) : undefined;
+  const ownStylesXml = ownStyles === undefined ? undefined : await readPart(zip, ownStyles);
   let stylesPart: string;
   let stylesXml: string;
-  if (stylesRel) {
-    stylesPart = resolveTarget(wbPart, stylesRel.target);
-    stylesXml = await mustReadPart(zip, stylesPart);
+  if (ownStyles !== undefined && ownStylesXml !== undefined) {
+    stylesPart = ownStyles;
+    stylesXml = ownStylesXml;
   } else {
-    stylesPart = freePart(zip, folder.replace(/\/$/, ""), "styles", taken);
+    stylesPart = ownStyles ?? freePart(zip, folder.replace(/\/$/, ""), "styles", taken);
     stylesXml = MINIMAL_STYLES;
-    newRel(REL_STYLES).target = relativeTarget(wbPart, stylesPart);
+    if (!stylesRel) newRel(REL_STYLES).target = relativeTarget(wbPart, stylesPart);
     overrides.push({ part: stylesPart, contentType: CT_STYLES });
   }
   const styled = appendStyles(

@@ -1,7 +1,12 @@
 /** The writer's part editors, one by one: the workbook part, styles, sheets, calcChain, app.xml. */
 import { PlanCell, PlanSheet } from "../../src/workbook";
 import { markedSheetsIn } from "../../src/xlsx/markers";
-import { calcChainNames, editAppXml, editContentTypes } from "../../src/xlsx/write/package";
+import {
+  CT_RELS,
+  calcChainNames,
+  editAppXml,
+  editContentTypes,
+} from "../../src/xlsx/write/package";
 import { lastRowOf, sheetXml, sheetXmlPieces } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
@@ -251,6 +256,35 @@ describe("package index and calcChain", () => {
     );
     expect(out).toBe(
       `<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/a.xml" ContentType="a"/><Override PartName="/xl/b.xml" ContentType="b"/></Types>`
+    );
+  });
+
+  const rels = (part: string) => ({ part, contentType: CT_RELS });
+
+  it("gives new .rels parts an Override where the package declares .rels by Overrides (LibreOffice)", () => {
+    const ct = `<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/_rels/.rels" ContentType="${CT_RELS}"/></Types>`;
+    const out = editContentTypes(ct, [], [rels("xl/worksheets/_rels/sheet9.xml.rels")]);
+    expect(out).toContain(
+      `<Override PartName="/xl/worksheets/_rels/sheet9.xml.rels" ContentType="${CT_RELS}"/>`
+    );
+    // With a Default for the extension, none is needed.
+    const withDefault = ct.replace(
+      "<Default ",
+      `<Default Extension="RELS" ContentType="${CT_RELS}"/><Default `
+    );
+    expect(editContentTypes(withDefault, [], [rels("xl/drawings/_rels/drawing1.xml.rels")])).toBe(
+      withDefault
+    );
+  });
+
+  it("replaces an Override left behind for a name a new part takes, and opens a self-closed <Types/>", () => {
+    const ct = `<Types xmlns="t"><Override PartName="/xl/worksheets/sheet5.xml" ContentType="application/xml"/></Types>`;
+    const out = editContentTypes(ct, [], [{ part: "xl/worksheets/sheet5.xml", contentType: "ws" }]);
+    expect(out).toBe(
+      `<Types xmlns="t"><Override PartName="/xl/worksheets/sheet5.xml" ContentType="ws"/></Types>`
+    );
+    expect(editContentTypes(`<Types xmlns="t"/>`, [], [{ part: "a.xml", contentType: "a" }])).toBe(
+      `<Types xmlns="t"><Override PartName="/a.xml" ContentType="a"/></Types>`
     );
   });
 });

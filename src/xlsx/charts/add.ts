@@ -13,7 +13,8 @@ import {
   CT_DRAWING,
   REL_CHART,
   REL_DRAWING,
-  addOverrides,
+  CT_RELS,
+  editContentTypes,
   addRels,
   freePart,
   insertBeforeClose,
@@ -46,7 +47,7 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
   if (charts.length === 0) return Buffer.from(xlsx);
   const overrides = await addChartsToPackage(zip, charts, new Set<string>());
   const ct = await mustReadPart(zip, "[Content_Types].xml");
-  writePart(zip, "[Content_Types].xml", addOverrides(ct, overrides));
+  writePart(zip, "[Content_Types].xml", editContentTypes(ct, [], overrides));
   return zip.toBuffer();
 }
 
@@ -150,7 +151,11 @@ export function addChartsToNewSheet(
   );
   writePart(zip, relsPathFor(drawingPart), addRels(undefined, rels));
   zip.writePieces(drawingPart, drawingXmlPieces(anchors));
-  overrides.push({ part: drawingPart, contentType: CT_DRAWING });
+  overrides.push(
+    { part: drawingPart, contentType: CT_DRAWING },
+    { part: relsPathFor(drawingPart), contentType: CT_RELS },
+    { part: relsPathFor(sheetPart), contentType: CT_RELS }
+  );
   const link: Relationship = {
     id: "rId1",
     type: REL_DRAWING,
@@ -201,6 +206,8 @@ async function addToSheet(
   );
   writePart(zip, drawingRelsPath, addRels(drawingRelsText, added));
   overrides.push({ part: drawingPart, contentType: CT_DRAWING });
+  if (drawingRelsText === undefined)
+    overrides.push({ part: drawingRelsPath, contentType: CT_RELS });
 
   if (existing !== undefined) {
     writePart(zip, drawingPart, insertBeforeClose(existing, anchors.join("")));
@@ -214,5 +221,6 @@ async function addToSheet(
     external: false,
   };
   writePart(zip, sheetRelsPath, addRels(sheetRelsText, [link]));
+  if (sheetRelsText === undefined) overrides.push({ part: sheetRelsPath, contentType: CT_RELS });
   writePart(zip, sheet.part, insertDrawingElement(sheetXml, link.id));
 }

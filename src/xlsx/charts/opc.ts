@@ -5,7 +5,8 @@
  */
 import { LIMITS } from "../limits";
 import { ZipError, ZipPackage } from "../zip";
-import { attrLocal, child, children, esc, parseXml } from "./xml";
+import { XmlElement, attrLocal, child, children, esc, parseXml } from "./xml";
+import { Edit, applyEdits } from "../write/splice";
 
 export const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
@@ -127,20 +128,59 @@ export function insertBeforeClose(text: string, markup: string): string {
   return text.slice(0, root.closeStart) + markup + text.slice(root.closeStart);
 }
 
-/** Adds Override entries to [Content_Types].xml for parts that have none. */
-export function addOverrides(
-  text: string,
-  overrides: { part: string; contentType: string }[]
+export const CT_RELS = "application/vnd.openxmlformats-package.relationships+xml";
+
+/**
+ * [Content_Types].xml without the Overrides of removed parts and with those of added parts. An
+ * added part gets an Override unless a Default for its extension already gives it its type (a
+ * .rels part, where the package has Default Extension="rels"; packages written by LibreOffice
+ * declare every .rels by an Override instead). An Override already there for an added part's name
+ * (left by whatever removed that part before) is replaced: the type is the new part's.
+ */
+export function editContentTypes(
+  source: string,
+  removed: readonly string[],
+  added: readonly { part: string; contentType: string }[]
 ): string {
-  const root = parseXml(text);
-  const have = new Set(
-    children(root, "Override").map((o) => (o.attrs.PartName ?? "").toLowerCase())
+  const root = parseXml(source, 2);
+  const adding = new Map(added.map((o) => [`/${o.part}`.toLowerCase(), o]));
+  const gone = new Set(removed.map((p) => `/${p}`.toLowerCase()));
+  const defaults = new Map(
+    children(root, "Default").map((d) => [
+      (d.attrs.Extension ?? "").toLowerCase(),
+      (d.attrs.ContentType ?? "").toLowerCase(),
+    ])
   );
-  const entries = overrides
-    .filter((o) => !have.has(`/${o.part}`.toLowerCase()))
+  const edits: Edit[] = [];
+  for (const o of children(root, "Override")) {
+    const name = (o.attrs.PartName ?? "").toLowerCase();
+    if (gone.has(name) || adding.has(name))
+      edits.push({ at: o.start, remove: o.end - o.start, insert: "" });
+  }
+  const byDefault = (o: { part: string; contentType: string }) => {
+    const ext = /\.([^./]+)$/.exec(o.part)?.[1]?.toLowerCase() ?? "";
+    return defaults.get(ext) === o.contentType.toLowerCase();
+  };
+  const entries = [...adding.values()]
+    .filter((o) => !byDefault(o))
     .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
     .join("");
-  return entries ? insertBeforeClose(text, entries) : text;
+  edits.push(
+    root.closeStart === root.end
+      ? {
+          at: root.start,
+          remove: root.end - root.start,
+          insert: selfClosedRoot(source, root, entries),
+        }
+      : { at: root.closeStart, remove: 0, insert: entries }
+  );
+  return applyEdits(source, edits);
+}
+
+/** A self-closed <Types/> opened up to hold entries. */
+function selfClosedRoot(source: string, root: XmlElement, entries: string): string {
+  const tag = source.slice(root.start, root.end).replace(/\s*\/>$/, ">");
+  return `${tag}${entries}</${root.name}>`;
 }
 
 export interface SheetPart {
@@ -152,6 +192,8 @@ export interface SheetPart {
 export async function workbookPart(zip: ZipPackage): Promise<string> {
   const rels = parseRels(await mustReadPart(zip, "_rels/.rels"));
   const main = rels.find((r) => r.type === REL_OFFICE_DOCUMENT);
+  if (!main && rels.some((r) => r.type.startsWith("http://purl.oclc.org/ooxml/")))
+    throw new Error("a Strict Open XML package: its parts use Strict names, not written into here");
   if (!main) throw new Error("not an .xlsx package: no officeDocument relationship in _rels/.rels");
   return resolveTarget("", main.target);
 }

@@ -56,28 +56,8 @@ export async function orphanedBy(
   return [...gone, ...gone.map(relsPathFor).filter((r) => zip.has(r))];
 }
 
-/** [Content_Types].xml without the Overrides of removed parts and with those of added parts. */
-export function editContentTypes(
-  source: string,
-  removed: readonly string[],
-  added: readonly { part: string; contentType: string }[]
-): string {
-  const root = parseXml(source, 2);
-  const gone = new Set(removed.map((p) => `/${p}`.toLowerCase()));
-  const edits: Edit[] = [];
-  const have = new Set<string>();
-  for (const o of children(root, "Override")) {
-    const name = (o.attrs.PartName ?? "").toLowerCase();
-    if (gone.has(name)) edits.push({ at: o.start, remove: o.end - o.start, insert: "" });
-    else have.add(name);
-  }
-  const entries = added
-    .filter((o) => !have.has(`/${o.part}`.toLowerCase()))
-    .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
-    .join("");
-  edits.push({ at: root.closeStart, remove: 0, insert: entries });
-  return applyEdits(source, edits);
-}
+// Content types live with the rest of the package's index, in ../charts/opc.
+export { CT_RELS, editContentTypes } from "../charts/opc";
 
 /** A .rels text without the given relationship ids and with new entries at the end. */
 export function editRels(source: string, removeIds: Set<string>, added: string): string {
