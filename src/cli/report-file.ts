@@ -1,5 +1,5 @@
 import { Analysis, ReportPlan, analyse, buildPlan } from "../workbook";
-import { readWorkbook } from "../xlsx/read";
+import { WorkbookReadError, readWorkbook } from "../xlsx/read";
 import { renderPlan } from "../xlsx/write-plan";
 
 export interface FileReport {
@@ -13,9 +13,13 @@ export interface FileReport {
  * output at all. Throws WorkbookReadError when the bytes are not a workbook.
  */
 export async function reportWorkbook(input: Buffer, fileName: string): Promise<FileReport> {
-  const { snapshot } = await readWorkbook(input, fileName);
+  const { snapshot, strict } = await readWorkbook(input, fileName);
   const analysis = analyse(snapshot);
   if (!analysis.model) return { analysis, plan: null, output: null };
+  if (strict)
+    throw new WorkbookReadError(
+      `${fileName} is saved as a Strict Open XML Spreadsheet, which cdrp checks but does not write a report into (its parts use other names than an Excel Workbook's). Open it in Excel, save it as "Excel Workbook (*.xlsx)" and run the report again.`
+    );
   const plan = buildPlan(analysis.model, {
     sheetNames: snapshot.sheetNames,
     reportSheets: snapshot.reportSheets,

@@ -13,6 +13,8 @@ export { WorkbookReadError };
 
 export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
+  /** Saved as Strict Open XML: read as any workbook, but the file host does not write into it. */
+  strict: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -68,7 +70,7 @@ async function readPackage(
   zip: ZipPackage,
   fileName: string,
   limits: Limits
-): Promise<WorkbookSnapshot> {
+): Promise<LoadedWorkbook> {
   const wb = await readWorkbookPart(zip);
   if (!wb) {
     const ods = zip.has("mimetype") && /opendocument/.test(await zip.text("mimetype", 1024));
@@ -151,7 +153,10 @@ async function readPackage(
     .filter((n) => n.name.toUpperCase() === REPORT_MARKER.toUpperCase())
     .map((n) => wb.sheets[n.sheet]?.name)
     .filter((n): n is string => n !== undefined);
-  return { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets };
+  return {
+    snapshot: { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets },
+    strict: wb.strict,
+  };
 }
 
 /**
@@ -176,7 +181,7 @@ export async function readWorkbook(
     );
   }
   try {
-    return { snapshot: await readPackage(ZipPackage.load(buffer), fileName, limits) };
+    return await readPackage(ZipPackage.load(buffer), fileName, limits);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const why = e instanceof Error ? e.message : String(e);

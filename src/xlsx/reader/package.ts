@@ -18,7 +18,12 @@ export interface WorkbookPart {
   scopedNames: { name: string; sheet: number }[];
   sharedStrings: string | null;
   styles: string | null;
+  /** Saved as Strict Open XML (ISO/IEC 29500 Strict namespaces), which cdrp reads but does not write into. */
+  strict: boolean;
 }
+
+/** Relationship types of Strict Open XML start here (transitional ones with schemas.openxmlformats.org). */
+const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
 /** "xl/worksheets/../tables/table1.xml" -> "xl/tables/table1.xml"; absolute targets from the root. */
 export function resolveTarget(source: string, target: string): string {
@@ -59,16 +64,18 @@ export async function relsOf(zip: ZipPackage, part: string): Promise<Rel[]> {
 const isType = (rel: Rel, kind: string): boolean => rel.type.endsWith(`/${kind}`);
 
 /** The workbook part named by the package's root relationships; null when there is none. */
-async function workbookPath(zip: ZipPackage): Promise<string | null> {
+async function workbookPath(zip: ZipPackage): Promise<{ path: string; strict: boolean } | null> {
   const root = (await relsOf(zip, "")).find((r) => isType(r, "officeDocument"));
-  if (root && zip.has(root.target)) return root.target;
-  return zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
+  if (root && zip.has(root.target))
+    return { path: root.target, strict: root.type.startsWith(STRICT_RELATIONSHIPS) };
+  return zip.has("xl/workbook.xml") ? { path: "xl/workbook.xml", strict: false } : null;
 }
 
 /** Reads workbook.xml and its relationships: the sheets in tab order and where their parts are. */
 export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | null> {
-  const path = await workbookPath(zip);
-  if (!path) return null;
+  const found = await workbookPath(zip);
+  if (!found) return null;
+  const { path, strict } = found;
   const rels = await relsOf(zip, path);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
@@ -98,6 +105,7 @@ export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | 
     scopedNames,
     sharedStrings: find("sharedStrings"),
     styles: find("styles"),
+    strict,
   };
 }
 

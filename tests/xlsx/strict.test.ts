@@ -1,0 +1,63 @@
+/**
+ * Strict Open XML ("Strict Open XML Spreadsheet" in Excel's Save As): the same workbook under the
+ * ISO/IEC 29500 Strict names. cdrp reads and checks it like any workbook; it does not write a
+ * report into it, and says so in a sentence with what to do (exit 2), instead of "not an .xlsx".
+ */
+import { writeFileSync } from "fs";
+import path from "path";
+import { sampleWorkbook } from "../../src/workbook";
+import { readWorkbook, writeDataWorkbook } from "../../src/xlsx";
+import { runCli } from "../support/run-cli";
+import { tempDir } from "../support/temp";
+import { patchXlsx } from "../support/zip-craft";
+
+const { dir, cleanup } = tempDir("strict");
+afterAll(cleanup);
+
+/** Transitional names to Strict ones, as Excel writes a Strict package. */
+const STRICT: [string, string][] = [
+  [
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+  ],
+  [
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  ],
+  [
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://purl.oclc.org/ooxml/drawingml/main",
+  ],
+];
+
+async function strictSample(): Promise<Buffer> {
+  return patchXlsx(await writeDataWorkbook(sampleWorkbook()), (_name, text) => {
+    let out = text;
+    for (const [from, to] of STRICT) out = out.split(from).join(to);
+    return out.replace(/<workbook /, '<workbook conformance="strict" ');
+  });
+}
+
+describe("a Strict Open XML workbook", () => {
+  it("is read and checked like the same workbook saved as an Excel Workbook", async () => {
+    const strict = await readWorkbook(await strictSample());
+    const plain = await readWorkbook(await writeDataWorkbook(sampleWorkbook()));
+    expect(strict.strict).toBe(true);
+    expect(plain.strict).toBe(false);
+    expect(strict.snapshot).toEqual(plain.snapshot);
+    writeFileSync(path.join(dir, "strict.xlsx"), await strictSample());
+    expect((await runCli("validate", path.join(dir, "strict.xlsx"))).code).toBe(0);
+  });
+
+  it("gets a sentence saying what it is and how to save it, exit 2, and no report", async () => {
+    const input = path.join(dir, "strict.xlsx");
+    writeFileSync(input, await strictSample());
+    const r = await runCli("report", input, "--out", path.join(dir, "strict-report.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "strict.xlsx is saved as a Strict Open XML Spreadsheet, which cdrp checks but does not write a report into"
+    );
+    expect(r.stderr).toContain('save it as "Excel Workbook (*.xlsx)"');
+    expect(r.stderr).not.toMatch(/cdrp failed|not an \.xlsx/);
+  });
+});
