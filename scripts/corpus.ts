@@ -1,0 +1,213 @@
+/*
+ * npm run corpus -- <folder or file>... [--jobs=N] [--out=DIR] [--no-check] [--limit=N]
+ *
+ * The file host on workbooks nobody here wrote (other libraries' public test suites: see
+ * tests/fixtures/real-workbooks/LICENSES for where ours came from). For each .xlsx/.xlsm/.xltx
+ * found under the arguments:
+ *   1. `cdrp validate` on it as it is: exit 0, 1 or 2 with a sentence; no crash, no hang;
+ *   2. the contract's sheets added (tests/support/contract-sheets.ts: the sample's tables, written
+ *      by the file host's own writer), then `cdrp report` on that;
+ *   3. every part of the input kept in the report byte for byte (the package index and the
+ *      styles' growing lists aside: tests/support/kept.ts);
+ *   4. ../shared/tools/ooxml-check on the input and on the report: no error the input did not
+ *      already have.
+ * Each step that could hang runs in a child process with a time limit. Prints a summary and the
+ * files behind each kind of failure; writes every result to <out>/results.jsonl. Not part of
+ * npm test: the corpus is large and not committed (a few dozen of its oddest files are, as
+ * fixtures, with tests/xlsx/real-workbooks.test.ts).
+ */
+import { spawn } from "child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { ZipPackage } from "../src/xlsx/zip";
+import { withContractSheets } from "../tests/support/contract-sheets";
+import { keptProblems, newCheckErrors } from "../tests/support/kept";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "cdrp.js");
+const CHECK =
+  process.env.OOXML_CHECK ?? path.resolve(ROOT, "..", "shared", "tools", "ooxml-check", "check.py");
+const STEP_MS = 120_000;
+
+interface Ran {
+  code: number | null;
+  signal: string | null;
+  ms: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[]): Promise<Ran> {
+  const start = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), STEP_MS);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, ms: Date.now() - start, stdout, stderr });
+    });
+  });
+}
+
+/** ooxml-check's ERROR and SCHEMA lines, or null when the checker itself failed on the file. */
+async function check(file: string): Promise<string[] | null> {
+  const r = await run("python3", [CHECK, file]);
+  const lines = `${r.stdout}\n${r.stderr}`.split("\n").filter((l) => /^(ERROR|SCHEMA)\b/.test(l));
+  if (r.code !== 0 && lines.length === 0) return null;
+  return lines;
+}
+
+/** A command's answer is a sentence: an exit code of its own, and no stack trace. */
+function answered(r: Ran): string | null {
+  if (r.signal) return `ended by ${r.signal} after ${r.ms} ms (a hang, or a crash)`;
+  if (r.code === null || r.code > 2) return `exit ${String(r.code)}`;
+  if (/^\s+at .*:\d+:\d+\)?$/m.test(r.stderr)) return "a stack trace";
+  if (r.code > 0 && r.stderr.trim() === "" && r.stdout.trim() === "") return "no message";
+  return null;
+}
+
+interface Result {
+  file: string;
+  validate: { code: number | null; ms: number; message: string; problem: string | null };
+  inject?: string | null;
+  report?: { code: number | null; ms: number; message: string; problem: string | null };
+  kept?: string[];
+  inputErrors?: string[] | null;
+  newErrors?: string[];
+}
+
+const lastLine = (r: Ran) =>
+  `${r.stderr}\n${r.stdout}`
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .pop() ?? "";
+
+async function one(file: string, work: string, doCheck: boolean): Promise<Result> {
+  const v = await run(process.execPath, [BIN, "validate", file]);
+  const result: Result = {
+    file,
+    validate: { code: v.code, ms: v.ms, message: lastLine(v), problem: answered(v) },
+  };
+  if (v.code === 2) return result; // not a workbook cdrp reads: nothing to add sheets to
+  const base = path.join(work, path.basename(file).replace(/\.\w+$/, ""));
+  const injected = `${base}-${process.hrtime.bigint()}-in.xlsx`;
+  const inj = await run(process.execPath, [__filename, "--inject", file, injected]);
+  result.inject = inj.code === 0 ? null : lastLine(inj) || `exit ${String(inj.code)}`;
+  if (result.inject !== null) return result;
+  const out = injected.replace(/-in\.xlsx$/, "-report.xlsx");
+  const r = await run(process.execPath, [BIN, "report", injected, "--out", out, "--json"]);
+  result.report = { code: r.code, ms: r.ms, message: lastLine(r), problem: answered(r) };
+  if (r.code !== 0 || !existsSync(out)) return result;
+  const input = readFileSync(file);
+  result.kept = keptProblems(input, readFileSync(out));
+  if (doCheck) {
+    const outErrors = (await check(out)) ?? ["checker failed on the report"];
+    // The input is checked only when the report has something to compare (the check is slow).
+    result.inputErrors = outErrors.length > 0 ? await check(file) : [];
+    const parts = new Set(ZipPackage.load(input).names());
+    result.newErrors = newCheckErrors(result.inputErrors ?? [], outErrors, parts);
+  }
+  return result;
+}
+
+function filesUnder(p: string): string[] {
+  if (statSync(p).isDirectory())
+    return readdirSync(p)
+      .sort()
+      .flatMap((n) => filesUnder(path.join(p, n)));
+  return /\.(xlsx|xlsm|xltx|xltm)$/i.test(p) ? [p] : [];
+}
+
+function summary(results: Result[]): string {
+  const out: string[] = [];
+  const list = (title: string, rows: [string, string][]) => {
+    out.push(`\n${title}: ${rows.length}`);
+    for (const [f, why] of rows) out.push(`  ${f}\n      ${why.slice(0, 300)}`);
+  };
+  const by = (code: number | null) => results.filter((r) => r.validate.code === code).length;
+  out.push(
+    `${results.length} workbooks; cdrp validate: ${by(0)} exit 0, ${by(1)} exit 1, ${by(2)} exit 2`
+  );
+  const reported = results.filter((r) => r.report?.code === 0);
+  out.push(
+    `contract sheets added to ${results.filter((r) => r.inject === null).length}; reports written: ${reported.length}`
+  );
+  list(
+    "validate without a sentence (crash, hang, stack trace)",
+    results.filter((r) => r.validate.problem).map((r) => [r.file, r.validate.problem as string])
+  );
+  list(
+    "contract sheets could not be added (the writer refused the package)",
+    results.filter((r) => r.inject).map((r) => [r.file, r.inject as string])
+  );
+  list(
+    "report refused or failed after the sheets were added",
+    results
+      .filter((r) => r.report && r.report.code !== 0)
+      .map((r) => [r.file, `exit ${String(r.report?.code)}: ${r.report?.message}`])
+  );
+  list(
+    "input parts not kept",
+    results.filter((r) => (r.kept ?? []).length > 0).map((r) => [r.file, (r.kept ?? []).join("; ")])
+  );
+  list(
+    "new ooxml-check errors (not in the input)",
+    results
+      .filter((r) => (r.newErrors ?? []).length > 0)
+      .map((r) => [r.file, (r.newErrors ?? []).join("\n      ")])
+  );
+  const slow = [...results].sort((a, b) => (b.report?.ms ?? 0) - (a.report?.ms ?? 0))[0];
+  if (slow?.report) out.push(`\nslowest report: ${slow.report.ms} ms (${slow.file})`);
+  return `${out.join("\n")}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "--inject") {
+    const [, from, to] = argv;
+    writeFileSync(to as string, await withContractSheets(readFileSync(from as string)));
+    return 0;
+  }
+  const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const paths = argv.filter((a) => !a.startsWith("--"));
+  if (paths.length === 0) {
+    process.stderr.write("usage: npm run corpus -- <folder or file>... [--jobs=N] [--out=DIR]\n");
+    return 2;
+  }
+  const work = opt("out") ?? path.join(os.tmpdir(), `cdrp-corpus-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const files = paths.flatMap(filesUnder).slice(0, Number(opt("limit") ?? Infinity));
+  const jobs = Number(opt("jobs") ?? 2);
+  const doCheck = !argv.includes("--no-check");
+  const results: Result[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const log: string[] = [];
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const r = await one(files[i] as string, work, doCheck);
+      results[i] = r;
+      log.push(JSON.stringify(r));
+      if (++done % 25 === 0) process.stderr.write(`corpus: ${done} of ${files.length}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  writeFileSync(path.join(work, "results.jsonl"), `${log.join("\n")}\n`);
+  process.stdout.write(summary(results));
+  process.stdout.write(`results: ${path.join(work, "results.jsonl")}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+);
