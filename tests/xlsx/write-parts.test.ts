@@ -123,6 +123,54 @@ describe("appendStyles", () => {
     expect(twice.styleOf(cells[1]!)).toBe(once.styleOf(cells[1]!));
   });
 
+  /** The children of one list of a styles part, as text. */
+  const entries = (xml: string, list: string) => {
+    const inner = new RegExp(`<${list}[^>]*>(.*?)</${list}>`).exec(xml)?.[1] ?? "";
+    return inner.match(/<(font|fill|border|xf)\b(?:[^>]*\/>|[^>]*>.*?<\/\1>)/g) ?? [];
+  };
+
+  it("keeps index 0 of each list the default, and Excel's two reserved fills, when the input lists are empty", () => {
+    const empty =
+      `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<fonts count="0"/><fills count="0"/><borders count="0"/><cellXfs count="0"/></styleSheet>`;
+    const s = appendStyles(empty, cells);
+    expect(entries(s.xml, "fills").slice(0, 2)).toEqual([
+      `<fill><patternFill patternType="none"/></fill>`,
+      `<fill><patternFill patternType="gray125"/></fill>`,
+    ]);
+    expect(entries(s.xml, "fonts")[0]).toBe(
+      `<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>`
+    );
+    expect(entries(s.xml, "borders")[0]).toBe(
+      `<border><left/><right/><top/><bottom/><diagonal/></border>`
+    );
+    expect(entries(s.xml, "cellXfs")[0]).toBe(
+      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`
+    );
+    // A cell with no style keeps xf 0, the default; the report's first style comes after it.
+    expect(s.styleOf(cells[3]!)).toBe(0);
+    expect(s.styleOf(cells[0]!)).toBe(1);
+    expect(s.xml).toMatch(/<fills count="3">/);
+  });
+
+  it("never gives the report's entries an index the input's own formats point at, even past the end", () => {
+    // One font, but the input's xf points at font 4 and border 2 (Excel shows its defaults there).
+    const broken = MINIMAL_STYLES.replace(
+      `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>`,
+      `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="4" fillId="0" borderId="2" xfId="0"/></cellXfs>`
+    );
+    const s = appendStyles(broken, cells);
+    const fonts = entries(s.xml, "fonts");
+    // Fonts 1 to 4 are copies of the default; the report's bold title font is font 5.
+    expect(fonts.slice(1, 5)).toEqual(Array(4).fill(fonts[0]));
+    expect(fonts[5]).toContain("<b/>");
+    expect(entries(s.xml, "borders").slice(1, 3)).toEqual(
+      Array(2).fill(entries(s.xml, "borders")[0])
+    );
+    expect(s.styleOf(cells[0]!)).toBe(2);
+    expect(entries(s.xml, "cellXfs")[2]).toContain(`fontId="5"`);
+  });
+
   it("keeps a prefixed stylesheet's prefix", () => {
     const prefixed = MINIMAL_STYLES.replace(
       /<(\/?)(\w+)/g,
