@@ -194,11 +194,14 @@ function padLists(
       ? `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`
       : `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`
   );
-  pad("borders", Math.max(1, used.borders + 1), () =>
-    ["left", "right", "top", "bottom", "diagonal"].reduce(
-      (xml, side) => `${xml}<${p}${side}/>`,
-      `<${p}border>`
-    ) + `</${p}border>`
+  pad(
+    "borders",
+    Math.max(1, used.borders + 1),
+    () =>
+      ["left", "right", "top", "bottom", "diagonal"].reduce(
+        (xml, side) => `${xml}<${p}${side}/>`,
+        `<${p}border>`
+      ) + `</${p}border>`
   );
   const withXfId = (child(root, "cellStyleXfs")?.children.length ?? 0) > 0;
   pad("cellXfs", 1, () => xfXml(p, {}, 0, 0, 0, 0, withXfId));
