@@ -30,9 +30,11 @@ function indexParts(zip: ZipPackage): { index: Set<string>; styles: string | nul
 /** Children of the styles lists that must stay, in order, at the start of each list. */
 const GROWING = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles"];
 
-function stylesKept(before: string, after: string): string | null {
-  const a = parseXml(before.replace(/^\uFEFF/, ""), 2);
-  const b = parseXml(after.replace(/^\uFEFF/, ""), 2);
+function stylesKept(withBom: string, afterWithBom: string): string | null {
+  const before = withBom.replace(/^\uFEFF/, "");
+  const after = afterWithBom.replace(/^\uFEFF/, "");
+  const a = parseXml(before, 2);
+  const b = parseXml(after, 2);
   const src = (s: string, e: { start: number; end: number }) => s.slice(e.start, e.end);
   for (const el of a.children) {
     const out = child(b, el.local);

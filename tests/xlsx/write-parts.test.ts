@@ -292,6 +292,13 @@ describe("package index and calcChain", () => {
     expect(editAppXml(app, ["Other"], ["Other", "Summary"])).toBe(app);
   });
 
+  it("leaves alone an app.xml whose titles are fewer than its counts (ClosedXML writes them empty)", () => {
+    const app =
+      `<Properties xmlns:vt="v"><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<TitlesOfParts><vt:vector baseType="lpstr" size="0"></vt:vector></TitlesOfParts></Properties>`;
+    expect(editAppXml(app, ["Sheet1"], ["Sheet1", "Summary"])).toBe(app);
+  });
+
   it("drops Overrides of removed parts (any case) and adds those of new parts once", () => {
     const ct = `<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/Charts/chart1.xml" ContentType="c"/><Override PartName="/xl/a.xml" ContentType="a"/></Types>`;
     const out = editContentTypes(

@@ -102,7 +102,12 @@ export function editAppXml(source: string, oldSheets: string[], newSheets: strin
     const count = Number(countEl?.text ?? NaN);
     if (!countEl || !Number.isInteger(count)) return source;
     const group = lpstrs.slice(offset, offset + count);
-    const same = count === oldSheets.length && group.every((t, i) => t.text === oldSheets[i]);
+    // A group that names fewer titles than it counts (some writers leave the list empty) is not
+    // the list of worksheets: left alone.
+    const same =
+      count === oldSheets.length &&
+      group.length === count &&
+      group.every((t, i) => t.text === oldSheets[i]);
     if (same && count > 0) {
       const p = titles.children[0]?.name.replace(/lpstr$/, "") ?? "vt:";
       const first = group[0] as XmlElement;
