@@ -13,12 +13,18 @@ export interface FileReport {
  * output at all. Throws WorkbookReadError when the bytes are not a workbook.
  */
 export async function reportWorkbook(input: Buffer, fileName: string): Promise<FileReport> {
-  const { snapshot, strict } = await readWorkbook(input, fileName);
+  const { snapshot, strict, brokenSheets } = await readWorkbook(input, fileName);
   const analysis = analyse(snapshot);
   if (!analysis.model) return { analysis, plan: null, output: null };
   if (strict)
     throw new WorkbookReadError(
       `${fileName} is saved as a Strict Open XML Spreadsheet, which cdrp checks but does not write a report into (its parts use other names than an Excel Workbook's). Open it in Excel, save it as "Excel Workbook (*.xlsx)" and run the report again.`
+    );
+  // Excel repairs a workbook listing sheets it cannot find, and numbers the sheets again without
+  // them: the report's sheet-scoped names would then point past the end, or at other sheets.
+  if (brokenSheets.length > 0)
+    throw new WorkbookReadError(
+      `${fileName} lists ${brokenSheets.length === 1 ? "a sheet" : "sheets"} with nothing behind ${brokenSheets.length === 1 ? "it" : "them"} (${brokenSheets.map((n) => `"${n}"`).join(", ")}): the file holds no sheet for ${brokenSheets.length === 1 ? "it" : "them"}, which Excel repairs when it opens the file, numbering the other sheets again. cdrp does not write a report into it. Open it in Excel, let Excel repair it, save it and run the report again.`
     );
   const plan = buildPlan(analysis.model, {
     sheetNames: snapshot.sheetNames,

@@ -15,6 +15,8 @@ export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
   /** Saved as Strict Open XML: read as any workbook, but the file host does not write into it. */
   strict: boolean;
+  /** Sheets listed with nothing behind them (Excel repairs such a file, renumbering its sheets). */
+  brokenSheets: string[];
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -156,6 +158,7 @@ async function readPackage(
   return {
     snapshot: { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets },
     strict: wb.strict,
+    brokenSheets: wb.brokenSheets,
   };
 }
 

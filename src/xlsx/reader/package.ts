@@ -20,6 +20,8 @@ export interface WorkbookPart {
   styles: string | null;
   /** Saved as Strict Open XML (ISO/IEC 29500 Strict namespaces), which cdrp reads but does not write into. */
   strict: boolean;
+  /** Sheets the workbook part lists with no relationship, or one to a part the file lacks. */
+  brokenSheets: string[];
 }
 
 /** Relationship types of Strict Open XML start here (transitional ones with schemas.openxmlformats.org). */
@@ -79,6 +81,7 @@ export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | 
   const rels = await relsOf(zip, path);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
+  const brokenSheets: string[] = [];
   const scopedNames: WorkbookPart["scopedNames"] = [];
   let date1904 = false;
   parseXml(await zip.text(path, SMALL_PART_BYTES), {
@@ -87,6 +90,7 @@ export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | 
         const rel = byId.get(attr(a, "id") ?? "");
         const isSheet = rel !== undefined && isType(rel, "worksheet") && zip.has(rel.target);
         sheets.push({ name: a.name ?? "", path: isSheet ? rel.target : null });
+        if (rel === undefined || !zip.has(rel.target)) brokenSheets.push(a.name ?? "");
       } else if (name === "workbookPr") {
         date1904 = a.date1904 === "1" || a.date1904 === "true";
       } else if (name === "definedName" && a.name && a.localSheetId !== undefined) {
@@ -106,6 +110,7 @@ export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | 
     sharedStrings: find("sharedStrings"),
     styles: find("styles"),
     strict,
+    brokenSheets,
   };
 }
 

@@ -1,9 +1,10 @@
 /**
- * Strict Open XML ("Strict Open XML Spreadsheet" in Excel's Save As): the same workbook under the
- * ISO/IEC 29500 Strict names. cdrp reads and checks it like any workbook; it does not write a
- * report into it, and says so in a sentence with what to do (exit 2), instead of "not an .xlsx".
+ * Packages cdrp reads and checks but does not write a report into, saying so in a sentence with
+ * what to do (exit 2): Strict Open XML ("Strict Open XML Spreadsheet" in Excel's Save As: the
+ * same workbook under the ISO/IEC 29500 Strict names), and a workbook listing sheets the file does
+ * not hold (as LibreOffice saves a workbook's macro sheets), which Excel repairs and renumbers.
  */
-import { writeFileSync } from "fs";
+import { existsSync, writeFileSync } from "fs";
 import path from "path";
 import { sampleWorkbook } from "../../src/workbook";
 import { readWorkbook, writeDataWorkbook } from "../../src/xlsx";
@@ -59,5 +60,39 @@ describe("a Strict Open XML workbook", () => {
     );
     expect(r.stderr).toContain('save it as "Excel Workbook (*.xlsx)"');
     expect(r.stderr).not.toMatch(/cdrp failed|not an \.xlsx/);
+  });
+});
+
+describe("a workbook listing sheets the file does not hold", () => {
+  /** The sample with two sheet entries and nothing behind them, before its own sheets. */
+  async function brokenSample(): Promise<Buffer> {
+    return patchXlsx(await writeDataWorkbook(sampleWorkbook()), (name, text) =>
+      name === "xl/workbook.xml"
+        ? text.replace(
+            "<sheets>",
+            '<sheets><sheet name="Module1" sheetId="90" state="veryHidden" r:id=""/><sheet name="Old" sheetId="91" r:id="rId90"/>'
+          )
+        : text
+    );
+  }
+
+  it("is read and checked (its other sheets are all there)", async () => {
+    writeFileSync(path.join(dir, "broken.xlsx"), await brokenSample());
+    expect((await runCli("validate", path.join(dir, "broken.xlsx"))).code).toBe(0);
+  });
+
+  it("gets a sentence naming the sheets, exit 2, and no report", async () => {
+    const input = path.join(dir, "broken.xlsx");
+    writeFileSync(input, await brokenSample());
+    const out = path.join(dir, "broken-report.xlsx");
+    const r = await runCli("report", input, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'broken.xlsx lists sheets with nothing behind them ("Module1", "Old"): the file holds no sheet for them'
+    );
+    expect(r.stderr).toContain(
+      "Open it in Excel, let Excel repair it, save it and run the report again."
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
