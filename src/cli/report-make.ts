@@ -19,7 +19,7 @@ export async function makeReport(
   const before: Line[] = [];
   const after: Line[] = [];
   progress(`Reading and checking ${file}…`);
-  const r = await reportWorkbook(await readInput(file), path.basename(file));
+  const r = await reportWorkbook(await readInput(file), path.basename(file), out);
   if (!r.output || !r.plan || !r.analysis.model) {
     if (!json) before.push({ to: "err", text: formatIssues(r.analysis.issues, file) });
     before.push({ to: "err", text: `No report written: ${file} has errors to fix first.` });

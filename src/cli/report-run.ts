@@ -107,15 +107,19 @@ export async function batchOutputs(
   const result: { file: string; out: string; note: string | null }[] = [];
   for (const file of files) {
     const base = path.basename(file, path.extname(file));
+    // A macro-enabled workbook's or a template's report keeps its kind, and so its extension.
+    const ext = /^\.(xlsm|xltx|xltm)$/i.test(path.extname(file))
+      ? path.extname(file).toLowerCase()
+      : ".xlsx";
     let why: string | null = null;
     for (let i = 1; ; i++) {
-      const out = path.join(outDir, `${base}-report${i === 1 ? "" : `-${i}`}.xlsx`);
+      const out = path.join(outDir, `${base}-report${i === 1 ? "" : `-${i}`}${ext}`);
       // Case-insensitive: two names differing only in case are one file on Windows and macOS.
       const key = path.resolve(out).toLowerCase();
       const input = await firstMatch(files, (f) => sameFile(f, out));
       if (input === null && !taken.includes(key)) {
         taken.push(key);
-        const first = path.join(outDir, `${base}-report.xlsx`);
+        const first = path.join(outDir, `${base}-report${ext}`);
         result.push({
           file,
           out,

@@ -2,7 +2,13 @@ import { Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot } from "../workbook"
 import { WorkbookReadError } from "./errors";
 import { LIMITS, Limits, megabytes } from "./limits";
 import { toRows, neededStrings } from "./reader/grids";
-import { SMALL_PART_BYTES, TablePart, readWorkbookPart, tablesOfSheet } from "./reader/package";
+import {
+  PackageKind,
+  SMALL_PART_BYTES,
+  TablePart,
+  readWorkbookPart,
+  tablesOfSheet,
+} from "./reader/package";
 import { parseRange } from "./reader/cells";
 import { Collected, Window, sheetReader } from "./reader/sheet";
 import { sharedStringsReader } from "./reader/strings";
@@ -17,6 +23,8 @@ export interface LoadedWorkbook {
   strict: boolean;
   /** Sheets listed with nothing behind them (Excel repairs such a file, renumbering its sheets). */
   brokenSheets: string[];
+  /** The package's kind: Excel opens it only under a name with this extension. */
+  kind: PackageKind;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -159,6 +167,7 @@ async function readPackage(
     snapshot: { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets },
     strict: wb.strict,
     brokenSheets: wb.brokenSheets,
+    kind: wb.kind,
   };
 }
 

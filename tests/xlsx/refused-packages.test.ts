@@ -3,14 +3,15 @@
  * what to do (exit 2): Strict Open XML ("Strict Open XML Spreadsheet" in Excel's Save As: the
  * same workbook under the ISO/IEC 29500 Strict names), and a workbook listing sheets the file does
  * not hold (as LibreOffice saves a workbook's macro sheets), which Excel repairs and renumbers.
+ * And a macro-enabled workbook's report, which Excel opens only under the .xlsm extension.
  */
-import { existsSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { sampleWorkbook } from "../../src/workbook";
 import { readWorkbook, writeDataWorkbook } from "../../src/xlsx";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
-import { patchXlsx } from "../support/zip-craft";
+import { partsOf, patchXlsx } from "../support/zip-craft";
 
 const { dir, cleanup } = tempDir("strict");
 afterAll(cleanup);
@@ -94,5 +95,34 @@ describe("a workbook listing sheets the file does not hold", () => {
       "Open it in Excel, let Excel repair it, save it and run the report again."
     );
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("a macro-enabled workbook (.xlsm)", () => {
+  const MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+  /** The sample as Excel saves a macro-enabled workbook: its workbook part's type says so. */
+  async function xlsm(): Promise<Buffer> {
+    return patchXlsx(await writeDataWorkbook(sampleWorkbook()), (name, text) =>
+      name === "[Content_Types].xml"
+        ? text.replace(/(PartName="\/xl\/workbook\.xml" ContentType=")[^"]*"/, `$1${MACRO}"`)
+        : text
+    );
+  }
+
+  it("gets its report as an .xlsm, the only name Excel opens it under", async () => {
+    const input = path.join(dir, "macros.xlsm");
+    writeFileSync(input, await xlsm());
+    const refused = await runCli("report", input, "--out", path.join(dir, "macros-report.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "macros.xlsm is a macro-enabled workbook (.xlsm), and its report is a copy of it: Excel opens that only under a name ending .xlsm, not macros-report.xlsx."
+    );
+    expect(existsSync(path.join(dir, "macros-report.xlsx"))).toBe(false);
+    expect((await runCli("report", input, "--out", path.join(dir, "m.xlsm"))).code).toBe(0);
+    const batch = await runCli("report", input, "--out-dir", path.join(dir, "batch"));
+    expect(batch.code).toBe(0);
+    expect(batch.stdout).toContain(`Wrote ${path.join(dir, "batch", "macros-report.xlsm")}`);
+    const ct = (await partsOf(readFileSync(path.join(dir, "m.xlsm")))).get("[Content_Types].xml");
+    expect(ct).toContain(MACRO);
   });
 });

@@ -22,6 +22,35 @@ export interface WorkbookPart {
   strict: boolean;
   /** Sheets the workbook part lists with no relationship, or one to a part the file lacks. */
   brokenSheets: string[];
+  /** What [Content_Types].xml says the package is: its file extension in Excel's terms. */
+  kind: PackageKind;
+}
+
+/** A workbook, a macro-enabled workbook, a template, a macro-enabled template. */
+export type PackageKind = "xlsx" | "xlsm" | "xltx" | "xltm";
+
+const KIND_BY_TYPE: Record<string, PackageKind> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+  "application/vnd.ms-excel.sheet.macroenabled.main+xml": "xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "xltx",
+  "application/vnd.ms-excel.template.macroenabled.main+xml": "xltm",
+};
+
+/** The package's kind, from the content type [Content_Types].xml gives its workbook part. */
+async function kindOf(zip: ZipPackage, workbook: string): Promise<PackageKind> {
+  if (!zip.has("[Content_Types].xml")) return "xlsx";
+  let kind: PackageKind = "xlsx";
+  parseXml(await zip.text("[Content_Types].xml", SMALL_PART_BYTES), {
+    open(name, a) {
+      if (
+        name !== "Override" ||
+        (a.PartName ?? "").replace(/^\//, "").toLowerCase() !== workbook.toLowerCase()
+      )
+        return;
+      kind = KIND_BY_TYPE[(a.ContentType ?? "").toLowerCase()] ?? kind;
+    },
+  });
+  return kind;
 }
 
 /** Relationship types of Strict Open XML start here (transitional ones with schemas.openxmlformats.org). */
@@ -111,6 +140,7 @@ export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | 
     styles: find("styles"),
     strict,
     brokenSheets,
+    kind: await kindOf(zip, path),
   };
 }
 
