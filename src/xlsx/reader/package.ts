@@ -113,16 +113,32 @@ export async function readWorkbookPart(zip: ZipPackage): Promise<WorkbookPart | 
   const brokenSheets: string[] = [];
   const scopedNames: WorkbookPart["scopedNames"] = [];
   let date1904 = false;
+  // Only the workbook's own elements count: extensions (extLst) hold elements of the same local
+  // names in other namespaces, such as Excel 2013's x15:workbookPr at the end of the part.
+  const stack: string[] = [];
+  const under = (parent: string) => stack[stack.length - 2] === parent;
   parseXml(await zip.text(path, SMALL_PART_BYTES), {
+    close() {
+      stack.pop();
+    },
     open(name, a) {
-      if (name === "sheet") {
+      const depth = stack.push(name);
+      if (depth === 2 && name === "workbookPr") {
+        date1904 = a.date1904 === "1" || a.date1904 === "true";
+        return;
+      }
+      if (depth !== 3) return;
+      if (name === "sheet" && under("sheets")) {
         const rel = byId.get(attr(a, "id") ?? "");
         const isSheet = rel !== undefined && isType(rel, "worksheet") && zip.has(rel.target);
         sheets.push({ name: a.name ?? "", path: isSheet ? rel.target : null });
         if (rel === undefined || !zip.has(rel.target)) brokenSheets.push(a.name ?? "");
-      } else if (name === "workbookPr") {
-        date1904 = a.date1904 === "1" || a.date1904 === "true";
-      } else if (name === "definedName" && a.name && a.localSheetId !== undefined) {
+      } else if (
+        name === "definedName" &&
+        under("definedNames") &&
+        a.name &&
+        a.localSheetId !== undefined
+      ) {
         scopedNames.push({ name: a.name, sheet: Number(a.localSheetId) });
       }
     },
