@@ -32,7 +32,6 @@ import {
   freePart,
   type Relationship,
 } from "./charts/opc";
-import { esc } from "./charts/xml";
 import { calcChainNames, editAppXml, editRels, orphanedBy, partNames } from "./write/package";
 import { SheetCells } from "./write/sheet-cells";
 import { CT_WORKSHEET, lastRowOf, sheetXmlPieces } from "./write/sheet-xml";
@@ -91,9 +90,6 @@ export function chartSpec(
 export function printArea(sheet: PlanSheet): string {
   return `$A$1:$${columnLetter(sheet.page.lastCol)}$${lastRowOf(sheet) + 1}`;
 }
-
-const relXml = (r: Relationship) =>
-  `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`;
 
 /**
  * The input package with its earlier report sheets (`replace`, found by their markers) removed
@@ -207,7 +203,7 @@ export async function renderPlan(
     overrides.push({ part, contentType: CT_WORKSHEET });
   });
   writePart(zip, wbPart, edit.xml);
-  writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added.map(relXml).join("")));
+  writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added));
 
   const ct = await mustReadPart(zip, "[Content_Types].xml");
   writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));

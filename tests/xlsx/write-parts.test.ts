@@ -6,7 +6,9 @@ import {
   calcChainNames,
   editAppXml,
   editContentTypes,
+  editRels,
 } from "../../src/xlsx/write/package";
+import { addRels } from "../../src/xlsx/charts/opc";
 import { lastRowOf, sheetXml, sheetXmlPieces } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
@@ -340,6 +342,25 @@ describe("package index and calcChain", () => {
     );
     expect(editContentTypes(`<Types xmlns="t"/>`, [], [{ part: "a.xml", contentType: "a" }])).toBe(
       `<Types xmlns="t"><Override PartName="/a.xml" ContentType="a"/></Types>`
+    );
+  });
+
+  it("writes new entries under the prefix a package puts its namespace on (<ns8:Types>, <ns3:Relationships>)", () => {
+    const ct = `<ns8:Types xmlns:ns8="t"><ns8:Default Extension="xml" ContentType="x"/></ns8:Types>`;
+    expect(editContentTypes(ct, [], [{ part: "a.xml", contentType: "a" }])).toBe(
+      `<ns8:Types xmlns:ns8="t"><ns8:Default Extension="xml" ContentType="x"/><ns8:Override PartName="/a.xml" ContentType="a"/></ns8:Types>`
+    );
+    const rel = (id: string) => ({ id, type: "T", target: `${id}.xml`, external: false });
+    const wbRels = `<ns3:Relationships xmlns:ns3="r"><ns3:Relationship Id="rId1" Type="T" Target="rId1.xml"/><ns3:Relationship Id="rId2" Type="T" Target="rId2.xml"/></ns3:Relationships>`;
+    expect(editRels(wbRels, new Set(["rId2"]), [rel("rId3")])).toBe(
+      `<ns3:Relationships xmlns:ns3="r"><ns3:Relationship Id="rId1" Type="T" Target="rId1.xml"/><ns3:Relationship Id="rId3" Type="T" Target="rId3.xml"/></ns3:Relationships>`
+    );
+    expect(addRels(`<ns3:Relationships xmlns:ns3="r"/>`, [rel("rId1")])).toBe(
+      `<ns3:Relationships xmlns:ns3="r"><ns3:Relationship Id="rId1" Type="T" Target="rId1.xml"/></ns3:Relationships>`
+    );
+    // A package without a prefix gets none.
+    expect(editRels(`<Relationships xmlns="r"></Relationships>`, new Set(), [rel("rId1")])).toBe(
+      `<Relationships xmlns="r"><Relationship Id="rId1" Type="T" Target="rId1.xml"/></Relationships>`
     );
   });
 });

@@ -6,7 +6,7 @@
 import { LIMITS } from "../limits";
 import { ZipError, ZipPackage } from "../zip";
 import { XmlElement, attrLocal, child, children, esc, parseXml } from "./xml";
-import { Edit, applyEdits } from "../write/splice";
+import { Edit, applyEdits, prefixOf } from "../write/splice";
 
 export const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
@@ -107,15 +107,20 @@ export function nextRelId(rels: Relationship[]): string {
   return `rId${n}`;
 }
 
+/** A <Relationship> element, under the prefix its part's root uses for the namespace ("" or "ns3:"). */
+export function relationshipXml(r: Relationship, prefix = ""): string {
+  return `<${prefix}Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`;
+}
+
 /** Adds relationships to a .rels text (or a new one), keeping what was there byte for byte. */
 export function addRels(text: string | undefined, added: Relationship[]): string {
-  const entries = added
-    .map((r) => `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`)
-    .join("");
   if (text === undefined) {
+    const entries = added.map((r) => relationshipXml(r)).join("");
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_RELS}">${entries}</Relationships>`;
   }
-  return insertBeforeClose(text, entries);
+  // Some writers put the namespace on a prefix (<ns3:Relationships>): new entries use it too.
+  const prefix = prefixOf(parseXml(text, 1).name);
+  return insertBeforeClose(text, added.map((r) => relationshipXml(r, prefix)).join(""));
 }
 
 /** Inserts markup just before the root element's end tag (expanding a self-closed root). */
@@ -161,9 +166,11 @@ export function editContentTypes(
     const ext = /\.([^./]+)$/.exec(o.part)?.[1]?.toLowerCase() ?? "";
     return defaults.get(ext) === o.contentType.toLowerCase();
   };
+  // Under the root's prefix, where the namespace is on one (<ns8:Types>, as some writers do).
+  const p = prefixOf(root.name);
   const entries = [...adding.values()]
     .filter((o) => !byDefault(o))
-    .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
+    .map((o) => `<${p}Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
     .join("");
   edits.push(
     root.closeStart === root.end

@@ -4,7 +4,14 @@
  * calcChain, and the sheet list in docProps/app.xml. Parts are found by following relationships.
  */
 import type { ZipPackage } from "../zip";
-import { parseRels, readPart, relsPathFor, resolveTarget } from "../charts/opc";
+import {
+  Relationship,
+  addRels,
+  parseRels,
+  readPart,
+  relsPathFor,
+  resolveTarget,
+} from "../charts/opc";
 import { XmlElement, child, children, esc, parseXml } from "../charts/xml";
 import { Edit, applyEdits } from "./splice";
 
@@ -60,13 +67,15 @@ export async function orphanedBy(
 export { CT_RELS, editContentTypes } from "../charts/opc";
 
 /** A .rels text without the given relationship ids and with new entries at the end. */
-export function editRels(source: string, removeIds: Set<string>, added: string): string {
+export function editRels(source: string, removeIds: Set<string>, added: Relationship[]): string {
   const root = parseXml(source, 2);
-  const edits: Edit[] = children(root, "Relationship")
-    .filter((r) => removeIds.has(r.attrs.Id ?? ""))
-    .map((r) => ({ at: r.start, remove: r.end - r.start, insert: "" }));
-  edits.push({ at: root.closeStart, remove: 0, insert: added });
-  return applyEdits(source, edits);
+  const kept = applyEdits(
+    source,
+    children(root, "Relationship")
+      .filter((r) => removeIds.has(r.attrs.Id ?? ""))
+      .map((r): Edit => ({ at: r.start, remove: r.end - r.start, insert: "" }))
+  );
+  return added.length === 0 ? kept : addRels(kept, added);
 }
 
 /**
