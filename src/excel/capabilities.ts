@@ -1,3 +1,5 @@
+import { writesTyped } from "./cells";
+
 /**
  * What this Excel can do beyond what manifest.xml requires (ExcelApi 1.7), asked with
  * Office.context.requirements.isSetSupported as Microsoft's requirement-set pages say to
@@ -8,7 +10,11 @@
 export interface HostCapabilities {
   /** ExcelApi 1.8: ChartAxis.numberFormat (the charts' value-axis format). */
   axisNumberFormat: boolean;
-  /** ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). */
+  /**
+   * ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). Excel 2021
+   * retail reports 1.16 but fails on it (OfficeDev/office-js issue 4750): cells.ts finds out on the
+   * first write and falls back for the session.
+   */
   typedValues: boolean;
   /** ExcelApi 1.20: Excel.run({ mergeUndoGroup }), one Undo for a whole run. */
   undoGroup: boolean;
@@ -42,18 +48,18 @@ export function detectCapabilities(): HostCapabilities {
 /** What the person loses on this Excel, in words for the task pane (empty when nothing). */
 export function capabilityLimits(
   c: HostCapabilities,
-  action: "generate" | "insert" | "all" = "all"
+  action: "generate" | "insert" | "import" | "all" = "all"
 ): string[] {
   const out: string[] = [];
-  if (!c.axisNumberFormat && action !== "insert")
+  if (!c.axisNumberFormat && (action === "generate" || action === "all"))
     out.push(
       "This version of Excel cannot set a chart axis's number format, so the charts' value axes use Excel's default format."
     );
-  if (!c.typedValues)
+  if (!writesTyped(c.typedValues))
     out.push(
       "This version of Excel has no documented way to write text so that it is never read as a number, date or formula. The add-in formats text cells as Text first, which Excel honours when you type but does not document for add-ins: check labels such as 2009-10 in the report."
     );
-  if (!c.undoGroup && action !== "generate")
+  if (!c.undoGroup && (action === "insert" || action === "all"))
     out.push(
       "This version of Excel cannot group an add-in's changes into one Undo: Undo takes back inserted sample or template sheets one step at a time."
     );

@@ -215,7 +215,14 @@ describe.each(ALL_PROFILES)("$label", (p) => {
       await generateReport(fake.context);
       const first = fake.sheetNames();
       expect(first).toContain("Priority 1 (2)");
-      await generateReport(fake.context);
+      fake.sheet("Summary"); // the first report is there
+      const asked = await generateReport(fake.context);
+      expect(asked).toEqual({
+        status: "confirm",
+        replace: ["Summary", "Priority 1 (2)", "Domestic Abuse"],
+      });
+      const r = await generateReport(fake.context, undefined, { replaceConfirmed: true });
+      expect(r.status).toBe("written");
       expect(fake.sheetNames()).toEqual(first);
       expect(fake.sheet("Priority 1").cell("A2").value).toBe("keep me");
       expect(fake.sheet("Priority 1").names()).toEqual([]);
@@ -237,7 +244,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
       const previous = cellsOf(fake, "Summary");
       const before = dataState(fake);
       fake.failOn((op) => op.type === "ChartCollection" && op.name === "add", "GeneralException");
-      const e = await errorOf(generateReport(fake.context));
+      const e = await errorOf(generateReport(fake.context, undefined, { replaceConfirmed: true }));
       expect(describeError(e).title).toBe("Excel could not complete the change");
       expect(fake.sheetNames()).toEqual([...DATA_SHEETS, ...REPORT]);
       expect(cellsOf(fake, "Summary")).toEqual(previous);

@@ -1,19 +1,24 @@
 import { Cell, DataSheet, sampleWorkbook } from "../../src/workbook";
 
-/**
- * A workbook ten times the sample: its three monthly measures repeated ten times under new ids
- * (30 measures, ten times the Monthly and Peers rows), the Domestic Abuse tables as they are.
- */
+/** A workbook ten times the sample (see timesSample). */
 export function tenTimesSample(): DataSheet[] {
+  return timesSample(10);
+}
+
+/**
+ * A workbook `k` times the sample: its three monthly measures repeated k times under new ids (3k
+ * measures, k times the Monthly and Peers rows), the Domestic Abuse tables as they are.
+ */
+export function timesSample(k: number): DataSheet[] {
   const sheets = sampleWorkbook();
   const monthlyIds = ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"];
   const copies = (rows: Cell[][]) =>
-    Array.from({ length: 10 }, (_, k) =>
+    Array.from({ length: k }, (_, copy) =>
       // Rows of other measures (DA_INCIDENTS) once: a copy would be a duplicate month.
       rows.flatMap((r) =>
         typeof r[0] === "string" && monthlyIds.includes(r[0])
-          ? [[k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)]]
-          : k === 0
+          ? [[copy === 0 ? r[0] : `${r[0]}_${copy}`, ...r.slice(1)]]
+          : copy === 0
             ? [r]
             : []
       )
@@ -22,8 +27,13 @@ export function tenTimesSample(): DataSheet[] {
     if (s.name === "Monthly" || s.name === "Peers") s.rows = copies(s.rows);
     if (s.name === "Measures") {
       const monthly = s.rows.filter((r) => monthlyIds.includes(String(r[0])));
-      const extra = Array.from({ length: 9 }, (_, k) =>
-        monthly.map((r): Cell[] => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, ...r.slice(2, 7), null])
+      const extra = Array.from({ length: k - 1 }, (_, copy) =>
+        monthly.map((r): Cell[] => [
+          `${r[0]}_${copy + 1}`,
+          `${r[1]} ${copy + 2}`,
+          ...r.slice(2, 7),
+          null,
+        ])
       ).flat();
       s.rows = [...s.rows, ...extra];
     }
