@@ -23,8 +23,12 @@ export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
  * Excel serialises.
  */
 export const OP_BYTES = 160;
-/** Office.js sends an array of more than 1,500 cells as row chunks, each its own operation. */
+/**
+ * Office.js sends an array of more than 1,500 cells as row chunks, each its own action on a range
+ * of three paths (two rows and their bounding rectangle), after a size check.
+ */
 const BULK_CELLS = 1500;
+const OPS_PER_CHUNK = 4;
 
 /** A write's estimated size in a request: its paths and actions, and its text as sent (JSON). */
 export function opBytes(operations: number, argumentText = ""): number {
@@ -35,7 +39,7 @@ function cellBlockBytes(block: CellBlock, typed: boolean): number {
   const cells = block.values.length * (block.values[0]?.length ?? 0);
   const chunks = Math.ceil(cells / BULK_CELLS) + 1;
   const properties = block.numberFormat ? 2 : 1;
-  return blockBytes(block, typed) + opBytes(1 + properties * chunks, block.address);
+  return blockBytes(block, typed) + opBytes(2 + properties * chunks * OPS_PER_CHUNK, block.address);
 }
 
 const codeOf = (e: unknown): unknown => (e as { code?: unknown } | null)?.code;
