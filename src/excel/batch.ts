@@ -65,6 +65,8 @@ export class WriteBatch {
   private probe: Probe | null = null;
   /** Requests sent (failed ones included: Excel received them). */
   syncs = 0;
+  /** Requests Excel carried out whole. */
+  applied = 0;
   /** The estimate of each request sent, in order. */
   readonly estimates: number[] = [];
   /** The session fell back to the pre-1.16 way during this batch's writes. */
@@ -121,6 +123,7 @@ export class WriteBatch {
     try {
       await this.ctx.sync();
       this.syncs++;
+      this.applied++;
     } catch (e) {
       this.syncs++;
       if (probe === null || codeOf(e) !== "GeneralException") throw e;

@@ -5,7 +5,7 @@ import type { PoliceImport } from "../workbook/import/police-import";
 import { MAX_REQUEST_BYTES, WriteBatch, opBytes } from "./batch";
 import { HostCapabilities, capabilityLimits, detectCapabilities } from "./capabilities";
 import { CellBlock, TEXT_FORMAT, addTableRows, columnWidthPoints, splitRows } from "./cells";
-import { HostError } from "./errors";
+import { HostError, describeError } from "./errors";
 import { readRanges } from "./ranges";
 import { readWorkbook } from "./read";
 
@@ -186,8 +186,43 @@ export async function importIntoWorkbook(
     });
   }
   const batch = new WriteBatch(ctx, caps);
-  const taken = new Set(info.snapshot.sheetNames.map((s) => s.toLowerCase()));
-  for (const edit of plan.edits) {
+  try {
+    await writeEdits(ctx, batch, plan.edits, info.snapshot.sheetNames);
+  } catch (e) {
+    throw batch.applied > 0 ? partWay(e, plan.edits) : e;
+  }
+  return {
+    tables: plan.edits.filter((e) => e.created || e.writes.length > 0).map((e) => e.table),
+    warnings: plan.warnings,
+    syncs: info.readSyncs + batch.syncs,
+    requestEstimates: [...batch.estimates],
+    notes: capabilityLimits(caps, "import"),
+  };
+}
+
+/**
+ * A large import takes several requests, and Office.js undoes none of them when a later one fails:
+ * the sentence says so rather than "nothing was changed".
+ */
+function partWay(e: unknown, edits: readonly TableEdit[]): HostError {
+  const problem = describeError(e);
+  const tables = [...new Set(edits.map((x) => `"${x.table}"`))].join(", ");
+  return new HostError({
+    code: problem.code,
+    title: "The import stopped part-way",
+    message: `${problem.title}: ${problem.message} Some of the import was already written to ${tables}: rows added at the end of a table may be blank. Delete any blank rows at the end of those tables, then import again; the import merges, so rows already written are not doubled.`,
+  });
+}
+
+/** Queues every table edit of the merge: new tables, rows added at a table's end, cell writes. */
+async function writeEdits(
+  ctx: Excel.RequestContext,
+  batch: WriteBatch,
+  edits: readonly TableEdit[],
+  sheetNames: readonly string[]
+): Promise<void> {
+  const taken = new Set(sheetNames.map((s) => s.toLowerCase()));
+  for (const edit of edits) {
     if (edit.created) {
       await created(ctx, batch, edit, taken);
       continue;
@@ -210,11 +245,4 @@ export async function importIntoWorkbook(
       await batch.cells(() => ws().getRange(b.address), b);
   }
   await batch.flush();
-  return {
-    tables: plan.edits.filter((e) => e.created || e.writes.length > 0).map((e) => e.table),
-    warnings: plan.warnings,
-    syncs: info.readSyncs + batch.syncs,
-    requestEstimates: [...batch.estimates],
-    notes: capabilityLimits(caps, "insert"),
-  };
 }

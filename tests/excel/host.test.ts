@@ -245,7 +245,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
       const before = dataState(fake);
       fake.failOn((op) => op.type === "ChartCollection" && op.name === "add", "GeneralException");
       const e = await errorOf(generateReport(fake.context, undefined, { replaceConfirmed: true }));
-      expect(describeError(e).title).toBe("Excel could not complete the change");
+      expect(describeError(e).title).toBe("Excel reported an internal error");
       expect(fake.sheetNames()).toEqual([...DATA_SHEETS, ...REPORT]);
       expect(cellsOf(fake, "Summary")).toEqual(previous);
       expect(dataState(fake)).toBe(before);

@@ -19,13 +19,7 @@ import {
 import { importIntoWorkbook, readSheetCells } from "../../src/excel/import";
 import { MAX_SERIES_NAME } from "../../src/excel/charts";
 import { excelPaneHost } from "../../src/taskpane/pane-host";
-import {
-  Cell,
-  DataSheet,
-  REPORT_MARKER,
-  sampleWorkbook,
-  templateWorkbook,
-} from "../../src/workbook";
+import { Cell, REPORT_MARKER, sampleWorkbook, templateWorkbook } from "../../src/workbook";
 import { PoliceCsvReader, PoliceTally, buildPoliceImport } from "../../src/workbook/import";
 import { Row, policeCsv } from "../support/police-csv";
 import { bigPoliceImport } from "../support/big-import";
@@ -42,7 +36,7 @@ const TEXT_NOTE = capabilityLimits(
 );
 
 let restore: (() => void) | null = null;
-function installed(profile: PlatformProfile, sheets: DataSheet[]): FakeExcel {
+function installed(profile: PlatformProfile, sheets: Parameters<FakeExcel["seed"]>[0]): FakeExcel {
   restore?.();
   const fake = new FakeExcel({ currentYear: 2023, profile }).seed(sheets);
   restore = fake.install();
@@ -202,6 +196,22 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     expect(monthly?.address).toBe(`Monthly!A1:C${imp.monthly.length + 1}`);
   }, 120_000);
 
+  it("4. an import that fails after some of its requests says what was written, not that nothing was", async () => {
+    const fake = installed(profile, templateWorkbook());
+    const imp = bigPoliceImport(150_000, "South Cambridgeshire");
+    // A cell write well into the Monthly rows, after earlier requests were carried out.
+    fake.failOn(
+      (op) =>
+        op.type === "Range" && op.kind === "set" && /^Monthly!A1[0-9]{5}:/.test(op.address ?? ""),
+      "InvalidArgument"
+    );
+    const e = await errorOf(importIntoWorkbook(fake.context, imp));
+    const p = describeError(e);
+    expect(p.title).toBe("The import stopped part-way");
+    expect(p.message).toContain('"Monthly"');
+    expect(p.message).not.toContain("has not been changed");
+  }, 120_000);
+
   it("5. the first report keeps the person's Undo history; replacing one is asked first and writes nothing until agreed", async () => {
     const fake = installed(profile, sampleWorkbook());
     fake.undoSteps = 3; // the person's own edits before generating
@@ -255,5 +265,30 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     );
     expect(series.some((n) => n.startsWith("Dwelling burglary and related"))).toBe(true);
     for (const n of series) expect(n.length).toBeLessThanOrEqual(MAX_SERIES_NAME);
+  });
+});
+
+describe("9. every documented code the host can meet has its own sentence", () => {
+  it.each([
+    "ItemAlreadyExists",
+    "GeneralException",
+    "MergedRangeConflict",
+    "NonBlankCellOffSheet",
+    "InactiveWorkbook",
+    "MemoryLimitReached",
+    "InvalidSelection",
+    "FilteredRangeConflict",
+    "PivotTableRangeConflict",
+    "ActivityLimitReached",
+  ])("%s", (code) => {
+    const p = describeError({ code, message: "x" });
+    expect(p.code).toBe(code);
+    expect(p.title).not.toBe("Excel could not complete the change");
+  });
+
+  it("6. InvalidOperation (a very hidden sheet, a filter) does not open with cell editing", () => {
+    const p = describeError({ code: "InvalidOperation", message: "x" });
+    expect(p.message.startsWith("If you are typing")).toBe(false);
+    expect(p.message).toMatch(/state Excel will not change/);
   });
 });
