@@ -399,7 +399,7 @@ describe("errors from Excel", () => {
     ).toBe(dialog);
     fireEvent.click(within(dialog).getByRole("button", { name: "Close" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    expect(document.activeElement).toBe(issue);
+    await waitFor(() => expect(document.activeElement).toBe(issue)); // the effect after closing
   });
 
   it("closes on Escape and returns focus to Generate report", async () => {
