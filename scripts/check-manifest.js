@@ -59,7 +59,7 @@ const DEFAULT_OPTIONS = Object.freeze({
    * nothing. ExcelApi 1.7: the highest [Api set] of any member src/excel always uses (chart series
    * and workbook protection); newer members are asked for with isSetSupported
    * (src/excel/capabilities.ts). SharedRuntime 1.1: what puts the task pane and the functions in
-   * one runtime (configure-your-add-in-to-use-a-shared-runtime.md, "Requirements"); the set's own
+   * one runtime (configure-your-add-in-to-use-a-shared-runtime.md, "Configure the manifest"); its
    * API, Office.addin, is not called. CustomFunctionsRuntime 1.3:
    * CustomFunctions.ErrorCode (its [Api set] in @types/custom-functions-runtime).
    */
@@ -658,8 +658,8 @@ function checkManifest(xml, options = {}) {
     }
   }
 
-  // configure-your-add-in-to-use-a-shared-runtime.md, "Multiple task panes": under a long-lived
-  // runtime no <Action> should have a <TaskpaneId> (a shared runtime supports one task pane).
+  // configure-your-add-in-to-use-a-shared-runtime.md, "Good practice: avoid multiple task panes":
+  // under a long-lived runtime no <Action> should have a <TaskpaneId> (one task pane per runtime).
   if (runtime) {
     for (const action of descendants(hostEl || root, (e) => e.local === "Action")) {
       for (const id of kids(action, "TaskpaneId")) {
