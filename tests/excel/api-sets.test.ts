@@ -116,3 +116,29 @@ describe("docs/excel-compatibility.md names only Office APIs the code calls", ()
     expect(named.filter((api) => !code.includes(api as string))).toEqual([]);
   });
 });
+
+describe("Office LTSC 2021: what is known, said conservatively", () => {
+  // custom-functions-overview.md: no custom functions on volume-licensed Office 2021 or earlier;
+  // custom-functions-requirement-sets.md lists Office 2021 (Version 2108). The add-in needs them.
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const compat = readFileSync(path.join(ROOT, "docs", "excel-compatibility.md"), "utf8");
+
+  it("the README does not promise it", () => {
+    const which = readme.slice(
+      readme.indexOf("**Which Excel.**"),
+      readme.indexOf("### The task pane")
+    );
+    expect(which).toMatch(/Office LTSC 2021[\s\S]{0,40}is not supported/);
+    expect(which).not.toMatch(/LTSC 2021 can/);
+  });
+
+  it("the compatibility page's LTSC column says no to support and does not claim custom functions", () => {
+    const header = compat.split("\n").find((l) => l.startsWith("| Feature |")) ?? "";
+    const column = header.split("|").findIndex((c) => c.includes("LTSC 2021"));
+    expect(column).toBeGreaterThan(0);
+    const row = (name: string) =>
+      (compat.split("\n").find((l) => l.startsWith(`| ${name} |`)) ?? "").split("|")[column] ?? "";
+    expect(row("Supported")).toMatch(/\bno\b/);
+    expect(row("Custom functions")).not.toMatch(/^\s*yes/);
+  });
+});
