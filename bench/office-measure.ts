@@ -43,7 +43,7 @@ export interface WorkbookRequests {
   generate: Requests;
 }
 
-/** Check, then Generate (the first report of a new session: no previous report, no Undo loss). */
+/** Check, then Generate (the first report of a new session, agreed where it clears Undo). */
 export async function measureWorkbook(
   sheets: () => DataSheet[],
   profile: PlatformProfile
@@ -52,7 +52,9 @@ export async function measureWorkbook(
   const checked = await onProfile(checking, () => checkWorkbook(checking.context));
   if (!checked.ok) throw new Error("the workbook does not pass the check");
   const writing = session(profile, sheets());
-  const r = await onProfile(writing, () => generateReport(writing.context));
+  const r = await onProfile(writing, () =>
+    generateReport(writing.context, undefined, { undoLossConfirmed: true })
+  );
   if (r.status !== "written") throw new Error(`the report was not written (${r.status})`);
   return { check: requests(checking), generate: requests(writing) };
 }

@@ -16,8 +16,19 @@ export interface HostCapabilities {
    * first write and falls back for the session.
    */
   typedValues: boolean;
-  /** ExcelApi 1.20: Excel.run({ mergeUndoGroup }), one Undo for a whole run. */
+  /**
+   * ExcelApi 1.20: Excel keeps its Undo history across an add-in's changes, except those of the
+   * "Unsupported APIs" table, and Excel.run({ mergeUndoGroup }) makes one Undo of a run
+   * (office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md, a preview article until the
+   * ExcelApi 1.20 release made it general). Before it, Microsoft calls the clearing of Undo by an
+   * add-in's writes by design (OfficeDev/office-js issues 3788, 6170).
+   */
   undoGroup: boolean;
+}
+
+/** Whether Excel keeps the person's Undo history through an add-in's (supported) changes. */
+export function keepsUndo(c: HostCapabilities): boolean {
+  return c.undoGroup;
 }
 
 /** The sets the manifest declares: every host that loads the add-in has at least these. */

@@ -7,7 +7,7 @@ import {
   buildPlan,
   validate,
 } from "../workbook";
-import { HostCapabilities, capabilityLimits, detectCapabilities } from "./capabilities";
+import { HostCapabilities, capabilityLimits, detectCapabilities, keepsUndo } from "./capabilities";
 import { HostError } from "./errors";
 import { readWorkbook } from "./read";
 import { renderReport } from "./render";
@@ -44,21 +44,23 @@ export type GenerateResult =
     }
   | { status: "invalid"; issues: Issue[] }
   /**
-   * A previous report is there and replacing it clears Excel's Undo history: nothing was written,
-   * and the pane asks before generating again with `replaceConfirmed`.
+   * Writing would clear Excel's Undo history: a previous report is there and replacing it deletes
+   * sheets ("replace"), or this Excel keeps no Undo across an add-in's changes ("no-undo"). Nothing
+   * was written; the pane asks, then generates again with `undoLossConfirmed`.
    */
-  | { status: "confirm"; replace: string[] };
+  | { status: "confirm"; reason: "replace" | "no-undo"; replace: string[] };
 
 export interface GenerateOptions {
-  /** The person agreed to replace the previous report (and so to lose Excel's Undo history). */
-  replaceConfirmed?: boolean;
+  /** The person agreed that generating clears Excel's Undo history. */
+  undoLossConfirmed?: boolean;
 }
 
 /**
  * Generate: read (2 syncs), validate, model and plan in memory, then write (1 sync for an ordinary
  * workbook, more when the writes pass 4 MB; 1 more for the first typed write of a session, which
  * goes alone: see WriteBatch). With validation errors nothing is written. Protection is checked
- * before the first write, and replacing a previous report waits for `replaceConfirmed`.
+ * before the first write, and whatever would clear Excel's Undo history waits for
+ * `undoLossConfirmed`.
  */
 export async function generateReport(
   ctx: Excel.RequestContext,
@@ -85,8 +87,12 @@ export async function generateReport(
     });
   }
   const replace = info.snapshot.reportSheets;
-  if (replace.length > 0 && options.replaceConfirmed !== true)
-    return { status: "confirm", replace: [...replace] };
+  if (options.undoLossConfirmed !== true && (replace.length > 0 || !keepsUndo(caps)))
+    return {
+      status: "confirm",
+      reason: replace.length > 0 ? "replace" : "no-undo",
+      replace: [...replace],
+    };
   const plan = buildPlan(a.model, {
     sheetNames: info.snapshot.sheetNames,
     reportSheets: info.snapshot.reportSheets,

@@ -10,7 +10,7 @@ import type { ImportHost } from "./import-host";
 import { countIssues, countsPhrase } from "./format";
 import type { PaneHost } from "./pane-host";
 import { rememberReplaceWithoutAsking, replaceWithoutAsking } from "./preferences";
-import { ReplaceDialog } from "./ReplaceDialog";
+import { ReplaceDialog, UndoLoss } from "./ReplaceDialog";
 import { ReportOutcome, ReportSection } from "./ReportSection";
 import { StatusSection } from "./StatusSection";
 
@@ -77,10 +77,8 @@ export function App({ host, importHost }: AppProps): ReactElement {
   const [problem, setProblem] = useState<HostProblem | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
-  /** A previous report waits for the person's yes (replacing it clears Excel's Undo history). */
-  const [replacing, setReplacing] = useState<{ sheets: string[]; trigger: HTMLElement } | null>(
-    null
-  );
+  /** Generating waits for the person's yes: it would clear Excel's Undo history. */
+  const [replacing, setReplacing] = useState<{ loss: UndoLoss; trigger: HTMLElement } | null>(null);
   const busyNow = useRef(false);
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
@@ -146,13 +144,13 @@ export function App({ host, importHost }: AppProps): ReactElement {
       await runCheck(checkButton.current, `${what} sheets added${sheets}. `);
     });
 
-  const generate = (button: HTMLElement, replaceConfirmed: boolean) =>
+  const generate = (button: HTMLElement, undoLossConfirmed: boolean) =>
     exclusive("generate", async () => {
       setOutcome(null);
       try {
-        const r = await host.generate({ replaceConfirmed });
+        const r = await host.generate({ undoLossConfirmed });
         if (r.status === "confirm") {
-          setReplacing({ sheets: r.replace, trigger: button });
+          setReplacing({ loss: { reason: r.reason, sheets: r.replace }, trigger: button });
         } else if (r.status === "invalid") {
           const counts = countIssues(r.issues);
           setCheck({ issues: r.issues, ok: false, model: null, empty: false });
@@ -181,7 +179,11 @@ export function App({ host, importHost }: AppProps): ReactElement {
     if (!asked) return;
     returnFocusTo.current = asked.trigger;
     if (!replace) {
-      announce("The previous report was kept; nothing was written.");
+      announce(
+        asked.loss.reason === "replace"
+          ? "The previous report was kept; nothing was written."
+          : "Nothing was written."
+      );
       return;
     }
     if (remember) rememberReplaceWithoutAsking();
@@ -271,7 +273,7 @@ export function App({ host, importHost }: AppProps): ReactElement {
       </div>
       <ErrorDialog problem={problem} open={dialogOpen} onClose={() => setDialogOpen(false)} />
       <ReplaceDialog
-        replace={replacing?.sheets ?? null}
+        loss={replacing?.loss ?? null}
         onReplace={(remember) => closeReplace(true, remember)}
         onCancel={() => closeReplace(false, false)}
       />

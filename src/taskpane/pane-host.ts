@@ -16,7 +16,7 @@ import {
  */
 export interface PaneHost {
   check(): Promise<CheckResult>;
-  /** Returns { status: "confirm" } without writing when a previous report would be replaced. */
+  /** Returns { status: "confirm" } without writing when writing would clear Excel's Undo history. */
   generate(options?: GenerateOptions): Promise<GenerateResult>;
   insertTemplate(): Promise<string[]>;
   insertSample(): Promise<string[]>;

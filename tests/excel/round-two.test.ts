@@ -35,6 +35,9 @@ const TEXT_NOTE = capabilityLimits(
   "generate"
 );
 
+/** The person agreed that generating may clear Undo (the pane asks: "5." below). */
+const AGREED = { undoLossConfirmed: true };
+
 let restore: (() => void) | null = null;
 function installed(profile: PlatformProfile, sheets: Parameters<FakeExcel["seed"]>[0]): FakeExcel {
   restore?.();
@@ -114,7 +117,7 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
       for (const row of t.rows) if (row[col] === "South Cambridgeshire") row[col] = FORMULA_LIKE;
     }
     let fake = installed(profile, sheets);
-    const r = await runExcel(generateReport);
+    const r = await runExcel((ctx) => generateReport(ctx, undefined, AGREED));
     expect(r.status).toBe("written");
     expect(fake.formulaLog).toEqual([]);
     expect(fake.sheet("Summary").cell("A1").value).toBe(
@@ -131,9 +134,7 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     );
     // The rest of the session goes the way that works, without failing first.
     const before = fake.syncCount;
-    const again = await runExcel((ctx) =>
-      generateReport(ctx, undefined, { replaceConfirmed: true })
-    );
+    const again = await runExcel((ctx) => generateReport(ctx, undefined, AGREED));
     expect(again.status).toBe("written");
     expect(fake.syncCount - before).toBeLessThanOrEqual(4);
 
@@ -174,7 +175,7 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
 
   it("4. a workbook fifty times the sample: every request under 4 MB, each estimate an upper bound", async () => {
     const fake = installed(profile, timesSample(50));
-    const r = await generateReport(fake.context);
+    const r = await generateReport(fake.context, undefined, AGREED);
     expect(r.status).toBe("written");
     if (r.status !== "written") return;
     expect(fake.maxRequestBytes).toBeLessThan(MAX_REQUEST_BYTES);
@@ -212,32 +213,45 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     expect(p.message).not.toContain("has not been changed");
   }, 120_000);
 
-  it("5. the first report keeps the person's Undo history; replacing one is asked first and writes nothing until agreed", async () => {
+  it("5. the first report keeps the person's Undo history where Excel keeps it; otherwise, and before replacing a report, it asks and writes nothing until agreed", async () => {
     const fake = installed(profile, sampleWorkbook());
+    const keeps = detectCapabilities().undoGroup; // ExcelApi 1.20
     fake.undoSteps = 3; // the person's own edits before generating
-    expect((await runExcel(generateReport)).status).toBe("written");
-    expect(fake.undoSteps).toBeGreaterThan(3);
+    let requests = fake.syncCount;
+    const first = await runExcel(generateReport);
+    if (keeps) {
+      expect(first.status).toBe("written");
+      expect(fake.undoSteps).toBeGreaterThan(3);
+    } else {
+      expect(first).toEqual({ status: "confirm", reason: "no-undo", replace: [] });
+      expect(fake.syncCount - requests).toBeLessThanOrEqual(2); // the read only
+      expect(fake.undoSteps).toBe(3);
+      const agreed = await runExcel((ctx) => generateReport(ctx, undefined, AGREED));
+      expect(agreed.status).toBe("written");
+      expect(fake.undoSteps).toBe(0); // as the person was told
+    }
     const names = fake.sheetNames();
-    const requests = fake.syncCount;
+    requests = fake.syncCount;
     const asked = await runExcel(generateReport);
     expect(asked).toEqual({
       status: "confirm",
+      reason: "replace",
       replace: ["Summary", "Priority 1", "Domestic Abuse"],
     });
     expect(fake.sheetNames()).toEqual(names);
     expect(fake.syncCount - requests).toBeLessThanOrEqual(2); // the read only
-    const r = await runExcel((ctx) => generateReport(ctx, undefined, { replaceConfirmed: true }));
+    const r = await runExcel((ctx) => generateReport(ctx, undefined, AGREED));
     expect(r.status).toBe("written");
     expect(fake.sheetNames()).toEqual(names);
   });
 
   it("6. replaces a report sheet someone made very hidden (Excel will not delete one as it is)", async () => {
     const fake = installed(profile, sampleWorkbook());
-    await generateReport(fake.context);
+    await generateReport(fake.context, undefined, AGREED);
     const summary = fake.wb.sheets.find((s) => s.name === "Summary");
     if (!summary) throw new Error("no Summary");
     summary.visibility = "VeryHidden";
-    const r = await generateReport(fake.context, undefined, { replaceConfirmed: true });
+    const r = await generateReport(fake.context, undefined, AGREED);
     expect(r.status).toBe("written");
     expect(fake.sheetNames().filter((n) => n === "Summary")).toHaveLength(1);
     expect(
@@ -255,7 +269,7 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     const measures = sheet(sheets, "Measures");
     (measures.rows[0] as Cell[])[1] = label;
     const fake = installed(profile, sheets);
-    const r = await generateReport(fake.context);
+    const r = await generateReport(fake.context, undefined, AGREED);
     expect(r.status).toBe("written");
     const series = fake.sheetNames().flatMap((n) =>
       fake

@@ -7,7 +7,9 @@
  * - payload limits: office-js-docs-pr docs/concepts/resource-limits-and-performance-optimization.md
  *   ("Excel add-ins") and docs/excel/performance.md ("Payload size limit best practices"): 5 MB for
  *   requests and responses in Excel on the web only; five million cells per get on all platforms;
- * - undo: office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md ("Unsupported APIs");
+ * - undo: office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md ("Unsupported APIs"), a
+ *   preview article until ExcelApi 1.20 made it general; before 1.20 every change an add-in makes
+ *   clears Undo (OfficeDev/office-js issues 3788 and 6170: "by design");
  * - known issues: OfficeDev/office-js issue 4750 (Excel 2021 retail reports ExcelApi 1.16, but
  *   setting or reading Range.valuesAsJson fails with GeneralException, "There was an internal error
  *   while processing the request").
@@ -209,6 +211,9 @@ export function platformFault(
       error: richError(broken, member, "There was an internal error while processing the request."),
       clearsUndo: false,
     };
+  // Before ExcelApi 1.20 the undo article was a preview: an add-in's changes clear Undo "by design"
+  // (OfficeDev/office-js issues 3788, 6170).
+  if (!isSetSupported(profile, "ExcelApi", "1.20")) return { error: null, clearsUndo: true };
   const touched = [member];
   if (member === "NamedItemCollection.add" && typeof info.args[2] === "string" && info.args[2])
     touched.push("NamedItem.comment"); // the comment argument sets NamedItem.comment

@@ -28,7 +28,9 @@ async function renderPane(host: StandInHost) {
 function hostWithReport(): StandInHost {
   const host = standInHost(checkOk);
   host.generate.mockImplementation(async (options) =>
-    options?.replaceConfirmed === true ? written : { status: "confirm", replace: PREVIOUS }
+    options?.undoLossConfirmed === true
+      ? written
+      : { status: "confirm", reason: "replace", replace: PREVIOUS }
   );
   return host;
 }
@@ -44,12 +46,12 @@ describe("replacing a previous report", () => {
     fireEvent.click(button("Generate report"));
     const dialog = await screen.findByRole("dialog", { name: "Replace the previous report?" });
     expect(host.generate).toHaveBeenCalledTimes(1);
-    expect(host.generate).toHaveBeenLastCalledWith({ replaceConfirmed: false });
+    expect(host.generate).toHaveBeenLastCalledWith({ undoLossConfirmed: false });
     expect(dialog.textContent).toContain('"Summary", "Priority 1", "Domestic Abuse"');
     expect(dialog.textContent).toMatch(/clears Excel's Undo history/);
     fireEvent.click(within(dialog).getByRole("button", { name: "Replace report", hidden: true }));
     await screen.findByRole("list", { name: /Report written to 4 sheets/ });
-    expect(host.generate).toHaveBeenLastCalledWith({ replaceConfirmed: true });
+    expect(host.generate).toHaveBeenLastCalledWith({ undoLossConfirmed: true });
     expect(replaceWithoutAsking()).toBe(false);
   });
 
@@ -101,8 +103,24 @@ describe("replacing a previous report", () => {
     // Next time: no question, written straight away.
     host.generate.mockClear();
     fireEvent.click(button("Generate report"));
-    await waitFor(() => expect(host.generate).toHaveBeenCalledWith({ replaceConfirmed: true }));
+    await waitFor(() => expect(host.generate).toHaveBeenCalledWith({ undoLossConfirmed: true }));
     expect(host.generate).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("on an Excel that keeps no Undo for add-ins, asks before the first report too", async () => {
+    const host = standInHost(checkOk);
+    host.generate.mockImplementation(async (options) =>
+      options?.undoLossConfirmed === true
+        ? written
+        : { status: "confirm", reason: "no-undo", replace: [] }
+    );
+    await renderPane(host);
+    fireEvent.click(button("Generate report"));
+    const dialog = await screen.findByRole("dialog", { name: "Clear Excel's Undo history?" });
+    expect(dialog.textContent).toMatch(/keeps no Undo history across an add-in's changes/);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Generate report", hidden: true }));
+    await screen.findByRole("list", { name: /Report written to 4 sheets/ });
+    expect(host.generate).toHaveBeenLastCalledWith({ undoLossConfirmed: true });
   });
 });
