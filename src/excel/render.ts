@@ -193,8 +193,9 @@ export async function renderReport(
     const created = plan.sheets
       .map((s) => s.name)
       .filter((n) => !existing.some((x) => x.toLowerCase() === n.toLowerCase()));
-    const after = await removeSheets(ctx, [...new Set([...names, ...created])], replace);
-    throw afterFailure(e, after);
+    const ours = [...new Set([...names, ...created])];
+    const after = await removeSheets(ctx, ours, replace);
+    throw afterFailure(e, after, ours);
   }
   return {
     sheets: plan.sheets.map((s) => s.name),
@@ -244,7 +245,7 @@ async function removeSheets(
 }
 
 /** The failure, with what the clean-up could not undo said in words. */
-function afterFailure(e: unknown, after: CleanUp): unknown {
+function afterFailure(e: unknown, after: CleanUp, created: readonly string[]): unknown {
   if (after.left !== null && after.left.length === 0 && after.previousGone.length === 0) return e;
   const code =
     typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "Unknown";
@@ -252,7 +253,7 @@ function afterFailure(e: unknown, after: CleanUp): unknown {
   const parts = ["Excel stopped the report part-way, and the add-in could not tidy up after it."];
   if (after.left === null)
     parts.push(
-      'Sheets named "CDRP working 1" (and on) may be left in the workbook: delete them (right-click the tab > Delete).'
+      `Unfinished sheets may be left in the workbook (${list(created)}): delete any that are there (right-click the tab > Delete).`
     );
   else if (after.left.length > 0)
     parts.push(

@@ -245,6 +245,24 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     expect(fake.sheetNames()).toEqual(names);
   });
 
+  it("5. a first report that fails, when even the clean-up cannot read the workbook, names the sheets it may have left", async () => {
+    const fake = installed(profile, sampleWorkbook());
+    let failed = false;
+    fake.failOn((op) => {
+      failed ||= op.type === "ChartCollection" && op.name === "add";
+      return failed;
+    }, "InvalidArgument");
+    fake.failOn(
+      (op) => failed && op.type === "WorksheetCollection" && op.kind === "load",
+      "InvalidArgument"
+    );
+    const e = await errorOf(generateReport(fake.context, undefined, AGREED));
+    const p = describeError(e);
+    expect(p.title).toBe("The report was not finished");
+    expect(p.message).toContain('"Summary", "Priority 1", "Domestic Abuse"');
+    expect(p.message).not.toContain("CDRP working");
+  });
+
   it("6. replaces a report sheet someone made very hidden (Excel will not delete one as it is)", async () => {
     const fake = installed(profile, sampleWorkbook());
     await generateReport(fake.context, undefined, AGREED);
