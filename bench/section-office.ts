@@ -31,17 +31,29 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 /**
  * The largest multiple of the sample whose first report of a session still takes at most 4 syncs
- * (DESIGN.md's budget), stepping by 5 from 10x: past it the 4 MB request bound needs more requests.
+ * (DESIGN.md's budget), to the nearest 5x between 10x and 50x (a binary search: syncs grow with
+ * size): past it the 4 MB request bound needs more requests.
  */
 async function syncBudgetLimit(ctx: BenchContext): Promise<{ within: number; syncsPast: number }> {
-  let within = 0;
-  for (let k = 10; k <= 50; k += 5) {
+  const syncsAt = async (k: number) => {
     ctx.progress(`Office.js: generate at ${k}x (web), looking for the last size within 4 syncs`);
-    const r = await measureWorkbook(() => timesSample(k), PROFILES.web);
-    if (r.generate.syncs > REPORT_SYNCS) return { within, syncsPast: r.generate.syncs };
-    within = k;
+    return (await measureWorkbook(() => timesSample(k), PROFILES.web)).generate.syncs;
+  };
+  let lo = 10; // within (or the search reports 0 below)
+  let hi = 50;
+  let syncsPast = await syncsAt(hi);
+  if (syncsPast <= REPORT_SYNCS) return { within: hi, syncsPast: 0 };
+  if ((await syncsAt(lo)) > REPORT_SYNCS) return { within: 0, syncsPast: 0 };
+  while (hi - lo > 5) {
+    const mid = lo + Math.floor((hi - lo) / 10) * 5;
+    const syncs = await syncsAt(mid);
+    if (syncs <= REPORT_SYNCS) lo = mid;
+    else {
+      hi = mid;
+      syncsPast = syncs;
+    }
   }
-  return { within, syncsPast: 0 };
+  return { within: lo, syncsPast };
 }
 
 function taskpaneGzipBytes(): number | null {
