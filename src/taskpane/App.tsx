@@ -272,11 +272,14 @@ export function App({ host, importHost }: AppProps): ReactElement {
         {announcement}
       </div>
       <ErrorDialog problem={problem} open={dialogOpen} onClose={() => setDialogOpen(false)} />
-      <ReplaceDialog
-        loss={replacing?.loss ?? null}
-        onReplace={(remember) => closeReplace(true, remember)}
-        onCancel={() => closeReplace(false, false)}
-      />
+      {replacing && (
+        // Mounted only while asking, so the error dialog is the only other modal the pane has.
+        <ReplaceDialog
+          loss={replacing.loss}
+          onReplace={(remember) => closeReplace(true, remember)}
+          onCancel={() => closeReplace(false, false)}
+        />
+      )}
     </main>
   );
 }
