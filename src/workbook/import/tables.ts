@@ -24,7 +24,7 @@ export function importedRows(imp: PoliceImport): Record<ImportTable, ImportRow[]
         value: imp.baselineStartYear === null ? null : yearLabel(imp.baselineStartYear, 4),
       },
       { setting: "Year start month", value: 4 },
-      { setting: "Window", value: "year to date" },
+      { setting: "Window", value: imp.window },
       { setting: "Peer band method", value: "sd" },
       { setting: "Default tolerance", value: 0.05 },
     ],
