@@ -223,6 +223,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       imp.warnings.push(...plan.warnings);
       bytes = await writeImportEdits(buffer, plan.edits);
     } else {
+      imp.warnings.push(...imp.settingsWarnings);
       bytes = await writeDataWorkbook(importWorkbook(imp));
     }
     await writeAtomic(out, bytes);

@@ -333,7 +333,7 @@ describe("Settings that validate, whatever month the data starts in", () => {
     const oct = download(range(monthKey(2018, 10), 5), { [CAMBS]: ["Cambridge"] });
     const a = buildPoliceImport(tallyOf(files(oct)), geo, { partnership: "Cambridge" });
     expect([a.window, a.periodEnd]).toEqual(["quarter", { year: 2018, month: 12, day: 31 }]);
-    expect(a.warnings.map((w) => w.code)).toContain("WINDOW_QUARTER");
+    expect(a.settingsWarnings.map((w) => w.code)).toContain("WINDOW_QUARTER");
     const apr = download(range(monthKey(2018, 4), 9), { [CAMBS]: ["Cambridge"] });
     const b = buildPoliceImport(tallyOf(files(apr)), geo, { partnership: "Cambridge" });
     expect(b.window).toBe("year to date");

@@ -30,7 +30,7 @@ export interface PoliceImportOptions {
 export interface ImportedMeasure {
   id: string;
   label: string;
-  /** The partnership's rows of this type over the months written. */
+  /** The partnership's rows of this type over the months it has counts for. */
   rows: number;
 }
 export interface ImportedMonth {
@@ -61,7 +61,14 @@ export interface PoliceImport {
   periodEnd: Ymd | null;
   window: ImportWindow;
   baselineStartYear: number | null;
+  /**
+   * Months a workbook on the import's own Settings leaves out of Monthly (they would make a
+   * compared window partial). A workbook keeping its own Settings (--into) keeps them.
+   */
+  leftOut: MonthKey[];
   warnings: ImportWarning[];
+  /** Said where the import's Settings are used: a new workbook, or blank Settings filled. */
+  settingsWarnings: ImportWarning[];
 }
 
 /** Rows naming the partnership's or peers' districts in other forces' files: said once. */
@@ -155,12 +162,10 @@ export function buildPoliceImport(
 
   const counted = new Set(own.byMonth.keys());
   const settings = importSettings(counted, area.name);
-  warnings.push(...settings.warnings);
-  const leftOut = new Set(settings.leftOut);
   const types = tally.sortedTypes();
   const measures: ImportedMeasure[] = [];
   const monthly: ImportedMonth[] = [];
-  const written = [...counted].filter((k) => !leftOut.has(k)).sort((a, b) => a - b);
+  const written = [...counted].sort((a, b) => a - b);
   for (const type of types) {
     const label = tally.types.list[type] as string;
     const id = measureIdOf(label);
@@ -206,6 +211,8 @@ export function buildPoliceImport(
     periodEnd: settings.periodEnd,
     window: settings.window,
     baselineStartYear: settings.baselineStartYear,
+    leftOut: settings.leftOut,
     warnings,
+    settingsWarnings: settings.warnings,
   };
 }
