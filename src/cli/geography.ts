@@ -1,12 +1,17 @@
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { GEOGRAPHY_FILES, Geography, GeographyText } from "../workbook/geography";
 
 /**
  * The shipped ONS tables (data/geography), read once. The folder sits beside lib/ (and src/) in
- * the repository and in the command line's package, so it is found from this file's own place.
+ * the repository and in the command line's package, so it is found from this file's own place
+ * (one level further up from the bench's build, lib-bench/src/cli).
  */
-export const GEOGRAPHY_DIR = path.resolve(__dirname, "..", "..", "data", "geography");
+export const GEOGRAPHY_DIR =
+  [
+    path.resolve(__dirname, "..", "..", "data", "geography"),
+    path.resolve(__dirname, "..", "..", "..", "data", "geography"),
+  ].find((d) => existsSync(d)) ?? path.resolve(__dirname, "..", "..", "data", "geography");
 
 let loaded: Geography | null = null;
 
