@@ -50,7 +50,10 @@ function rows(text) {
 /** District names of the lookup whose police force area is one of BTP_AREAS. */
 function btpDistricts() {
   const lookup = fs
-    .readFileSync(path.join(__dirname, "..", "data", "geography", "lad-csp-pfa-dec2023.csv"), "utf8")
+    .readFileSync(
+      path.join(__dirname, "..", "data", "geography", "lad-csp-pfa-dec2023.csv"),
+      "utf8"
+    )
     .replace(/^\ufeff/, "");
   const names = new Set();
   for (const line of lookup.split(/\r?\n/).slice(1)) {
@@ -98,7 +101,11 @@ async function main() {
       }
     }
   }
-  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  const bytes = await zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 9 },
+  });
   fs.writeFileSync(out, bytes);
   console.log(`${out}: ${kept} rows, ${bytes.length} bytes`);
 }
