@@ -27,66 +27,28 @@ import {
   nextRelId,
   type Relationship,
 } from "./charts/opc";
-import { child, children, esc, parseXml } from "./charts/xml";
+import { esc, parseXml } from "./charts/xml";
 import type { ZipPackage } from "./zip";
 import { StyleBook } from "./write/import-styles";
-import { editAppXml, editContentTypes, editRels, partNames } from "./write/package";
+import { editContentTypes, editRels, partNames } from "./write/package";
 import { SharedFormulaError, SheetIndex, SheetWrite, writeCells } from "./write/sheet-cells";
 import { CT_WORKSHEET } from "./write/sheet-xml";
-import { applyEdits, prefixOf, rewriteAttr, startTagEnd } from "./write/splice";
 import { MINIMAL_STYLES } from "./write/styles";
 import { CT_TABLE, REL_TABLE, TableSheet, tablePartXml, tableSheetXml } from "./write/table-sheet";
 import { sheetNamesOf } from "./write/workbook-xml";
+import {
+  addSheetEntries,
+  freeSheetName,
+  growTable,
+  tablesOf,
+  updateAppXml,
+} from "./write/import-parts";
 
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-const REL_EXTENDED =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const valueOf = (c: Cell): string | number | boolean | null =>
   c === null || isCellError(c) || typeof c === "object" ? null : c;
-
-interface TableXml {
-  part: string;
-  name: string;
-  id: number;
-}
-
-/** The table parts a sheet's relationships lead to. */
-async function tablesOf(zip: ZipPackage, sheetPart: string): Promise<TableXml[]> {
-  const out: TableXml[] = [];
-  for (const r of parseRels(await readPart(zip, relsPathFor(sheetPart)))) {
-    if (r.external || !r.type.endsWith("/table")) continue;
-    const part = resolveTarget(sheetPart, r.target);
-    const text = await readPart(zip, part);
-    if (text === undefined) continue;
-    const root = parseXml(text, 1);
-    out.push({
-      part,
-      name: root.attrs.displayName ?? root.attrs.name ?? "",
-      id: Number(root.attrs.id) || 0,
-    });
-  }
-  return out;
-}
-
-/** The table part with its ref (and its autoFilter's) moved to the table's new extent. */
-function growTable(xml: string, ref: string): string {
-  const root = parseXml(xml, 2);
-  const edits = [root, child(root, "autoFilter")]
-    .filter((e) => e !== undefined && e.attrs.ref !== undefined)
-    .map((e) => {
-      const el = e as NonNullable<typeof e>;
-      const end = startTagEnd(xml, el.start);
-      return {
-        at: el.start,
-        remove: end - el.start,
-        insert: rewriteAttr(xml.slice(el.start, end), "ref", ref),
-      };
-    });
-  return applyEdits(xml, edits);
-}
 
 /** Edits one contract table in place (see the file's comment). */
 async function editTable(
@@ -158,37 +120,6 @@ async function editTable(
       );
     throw e;
   }
-}
-
-/** A sheet name not yet taken (Excel compares sheet names in any case). */
-function freeSheetName(taken: Set<string>, name: string): string {
-  let n = name;
-  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name} (${i})`;
-  taken.add(n.toLowerCase());
-  return n;
-}
-
-/** workbook.xml with new <sheet> entries at the end of <sheets>. */
-function addSheetEntries(source: string, added: { name: string; relId: string }[]): string {
-  const root = parseXml(source, 3);
-  const p = prefixOf(root.name);
-  const sheets = child(root, "sheets");
-  if (!sheets) throw new Error("the workbook part has no <sheets>");
-  const rPrefix = Object.entries(root.attrs)
-    .find(([k, v]) => k.startsWith("xmlns:") && v === NS_R)?.[0]
-    .slice(6);
-  const rid = (id: string) =>
-    rPrefix ? `${rPrefix}:id="${id}"` : `xmlns:r="${NS_R}" r:id="${id}"`;
-  let sheetId = Math.max(0, ...children(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0));
-  const markup = added
-    .map((a) => `<${p}sheet name="${esc(a.name)}" sheetId="${++sheetId}" ${rid(a.relId)}/>`)
-    .join("");
-  if (sheets.closeStart !== sheets.end)
-    return applyEdits(source, [{ at: sheets.closeStart, remove: 0, insert: markup }]);
-  const end = startTagEnd(source, sheets.start);
-  return applyEdits(source, [
-    { at: end, remove: sheets.end - end, insert: `>${markup}</${sheets.name}>` },
-  ]);
 }
 
 /**
@@ -309,16 +240,4 @@ export async function writeImportEdits(
   }
   if (created.length > 0) await updateAppXml(zip, oldNames);
   return zip.toBuffer();
-}
-
-/** docProps/app.xml (wherever the package rels put it) lists the new worksheets. */
-async function updateAppXml(zip: ZipPackage, old: string[]): Promise<void> {
-  const rel = parseRels(await readPart(zip, "_rels/.rels")).find((r) => r.type === REL_EXTENDED);
-  if (!rel) return;
-  const part = resolveTarget("", rel.target);
-  const text = await readPart(zip, part);
-  if (text === undefined) return;
-  const now = (await sheetParts(zip)).map((s) => s.name);
-  const updated = editAppXml(text, old, now);
-  if (updated !== text) writePart(zip, part, updated);
 }
