@@ -107,12 +107,15 @@ function monthsText(months: readonly number[]): string {
   return `${months.length} month${months.length === 1 ? "" : "s"}, ${first}${months.length > 1 ? ` to ${last}` : ""}`;
 }
 
-function summaryText(imp: PoliceImport, out: string): string {
+/** `leftOut`: months the written workbook leaves out of Monthly (a new workbook's partial windows). */
+function summaryText(imp: PoliceImport, out: string, leftOut: readonly number[]): string {
   const lines: string[] = [];
   const kind =
     imp.kind === "csp" && imp.districts.length > 0 ? `CSP of ${imp.districts.join(", ")}; ` : "";
   lines.push(`${imp.partnership} (${kind}${imp.force}): files of ${monthsText(imp.months)}`);
-  const written = [...new Set(imp.monthly.map((r) => r.month))].sort((a, b) => a - b);
+  const written = [...new Set(imp.monthly.map((r) => r.month))]
+    .filter((k) => !leftOut.includes(k))
+    .sort((a, b) => a - b);
   lines.push(`Monthly rows for ${monthsText(written)}`);
   lines.push(
     `Rows read: ${imp.rows.toLocaleString("en-GB")}; rows with no location: ${imp.noLocation.toLocaleString("en-GB")}`
@@ -245,7 +248,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
         )
       );
     } else {
-      io.out(summaryText(imp, out));
+      io.out(summaryText(imp, out, values.into ? [] : imp.leftOut));
       for (const w of imp.warnings) io.err(`warning ${w.code}: ${w.message}`);
     }
     return OK;
