@@ -21,14 +21,17 @@ import { MAX_SERIES_NAME } from "../../src/excel/charts";
 import { excelPaneHost } from "../../src/taskpane/pane-host";
 import { Cell, REPORT_MARKER, sampleWorkbook, templateWorkbook } from "../../src/workbook";
 import { PoliceCsvReader, PoliceTally, buildPoliceImport } from "../../src/workbook/import";
+import { loadGeography } from "../../src/cli/geography";
 import { Row, policeCsv } from "../support/police-csv";
 import { bigPoliceImport } from "../support/big-import";
 import { timesSample } from "../support/big-workbook";
 import { sampleCopy, sheet } from "../support/workbooks";
 
+const geo = loadGeography();
 const FORCE = "Cambridgeshire Constabulary";
+/** Text Range.values would store as a formula: here a crime type, as police.uk could name one. */
 const FORMULA_LIKE = "=HYPERLINK(1)";
-const DISTRICTS = ["South Cambridgeshire", "Cambridge", FORMULA_LIKE];
+const DISTRICTS = ["South Cambridgeshire", "Cambridge", "East Cambridgeshire"];
 const population = new Map(DISTRICTS.map((d, i) => [d, 100_000 + i * 1_000]));
 const TEXT_NOTE = capabilityLimits(
   { axisNumberFormat: true, typedValues: false, undoGroup: true },
@@ -59,20 +62,21 @@ async function errorOf(p: Promise<unknown>): Promise<unknown> {
   throw new Error("expected a failure");
 }
 
-/** police.uk rows for 15 months of three districts, one named like a formula. */
+/** police.uk rows for 15 months of three districts, one crime type named like a formula. */
 function tally(): PoliceTally {
   const t = new PoliceTally();
   for (let k = 0; k < 15; k++) {
     const key = 2021 * 12 + 3 + k;
     const m = `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, "0")}`;
-    const rows: Row[] = DISTRICTS.flatMap((d, di) =>
-      Array.from({ length: di + 1 + (k % 2) }, () => ({
+    const rows: Row[] = DISTRICTS.flatMap((d, di) => [
+      ...Array.from({ length: di + 1 + (k % 2) }, () => ({
         month: m,
         force: FORCE,
         lsoa: `${d} 001A`,
         type: "Burglary",
-      }))
-    );
+      })),
+      { month: m, force: FORCE, lsoa: `${d} 002A`, type: FORMULA_LIKE },
+    ]);
     const path = `${m}/${m}-cambridgeshire-street.csv`;
     t.beginFile(path);
     const reader = new PoliceCsvReader(path, t.row);
@@ -90,19 +94,19 @@ function expectUpperBounds(fake: FakeExcel, estimates: readonly number[]): void 
 }
 
 describe.each(ALL_PROFILES)("$label", (profile) => {
-  it("1. the pane's import writes a district named like a formula as text, never a formula", async () => {
+  it("1. the pane's import writes a crime type named like a formula as text, never a formula", async () => {
     const fake = installed(profile, templateWorkbook());
-    const imp = buildPoliceImport(tally(), {
-      partnership: FORMULA_LIKE,
+    const imp = buildPoliceImport(tally(), geo, {
+      partnership: "South Cambridgeshire",
       peers: DISTRICTS,
       population,
     });
     const r = await runExcel((ctx) => importIntoWorkbook(ctx, imp));
-    expect(r.tables).toContain("Settings");
+    expect(r.tables).toContain("Measures");
     expect(fake.formulaLog).toEqual([]);
-    expect(fake.sheet("Settings").value("B2")).toBe(FORMULA_LIKE);
-    const peers = fake.sheet("Peers").values("A1:C200").flat();
-    expect(peers).toContain(FORMULA_LIKE);
+    const labels = fake.sheet("Measures").values("A1:B20").flat();
+    expect(labels).toContain(FORMULA_LIKE);
+    expect(fake.sheet("Peers").values("A1:C200").flat()).toContain("Cambridge");
   });
 
   it("2. generate, the sample, the template and the import end complete, text kept, whatever valuesAsJson does", async () => {
@@ -146,7 +150,11 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
 
     fake = installed(profile, [{ name: "Sheet1", table: null, columns: [], rows: [] }]);
     expect(await excelPaneHost.insertTemplate()).toContain("Settings");
-    const imp = buildPoliceImport(tally(), { partnership: FORMULA_LIKE, peers: DISTRICTS });
+    const imp = buildPoliceImport(tally(), geo, {
+      partnership: "South Cambridgeshire",
+      peers: DISTRICTS,
+      population,
+    });
     await runExcel((ctx) => importIntoWorkbook(ctx, imp));
     expect(fake.formulaLog).toEqual([]);
     expect((await excelPaneHost.check()).ok).toBe(true);

@@ -12,6 +12,8 @@ export function bigPoliceImport(rows: number, partnership: string, measures = 10
   const ids = Array.from({ length: measures }, (_, i) => `TYPE_${String(i + 1).padStart(3, "0")}`);
   return {
     partnership,
+    kind: "district",
+    districts: [partnership],
     force: "Cambridgeshire Constabulary",
     months: keys,
     rows: rows * 3,
@@ -21,8 +23,12 @@ export function bigPoliceImport(rows: number, partnership: string, measures = 10
       keys.map((month, k) => ({ measure, month, count: (i * 7 + k * 3) % 50 }))
     ),
     peers: [],
+    populationNote: null,
     periodEnd: null,
+    window: "year to date",
     baselineStartYear: 2008,
+    leftOut: [],
     warnings: [],
+    settingsWarnings: [],
   };
 }
