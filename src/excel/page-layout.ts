@@ -35,7 +35,8 @@ export function pageLayoutOperations(sheet: PlanSheet, caps: HostCapabilities): 
   return heights + 16 + sheet.page.rowBreaks.length + (sheet.page.printTitleRows ? 1 : 0);
 }
 
-const POINTS_PER_INCH = 72;
+/** Inches to points, to a hundredth (0.3" is 21.6 points, not 21.599999999999998). */
+const points = (inches: number) => Math.round(inches * 7200) / 100;
 
 /** Queues the sheet's page setup (no sync): heights always, the rest where Excel has ExcelApi 1.9. */
 export function queuePageLayout(
@@ -50,12 +51,12 @@ export function queuePageLayout(
   const layout = ws.pageLayout;
   layout.paperSize = page.paper;
   layout.orientation = page.orientation === "portrait" ? "Portrait" : "Landscape";
-  layout.leftMargin = page.margins.left * POINTS_PER_INCH;
-  layout.rightMargin = page.margins.right * POINTS_PER_INCH;
-  layout.topMargin = page.margins.top * POINTS_PER_INCH;
-  layout.bottomMargin = page.margins.bottom * POINTS_PER_INCH;
-  layout.headerMargin = page.margins.header * POINTS_PER_INCH;
-  layout.footerMargin = page.margins.footer * POINTS_PER_INCH;
+  layout.leftMargin = points(page.margins.left);
+  layout.rightMargin = points(page.margins.right);
+  layout.topMargin = points(page.margins.top);
+  layout.bottomMargin = points(page.margins.bottom);
+  layout.headerMargin = points(page.margins.header);
+  layout.footerMargin = points(page.margins.footer);
   // One page wide; the pages tall are left out (automatic), so the manual breaks decide them. The
   // zoom is set as one object, as PageLayout.zoom's reference says it must be.
   layout.zoom = { horizontalFitToPages: page.fitToWidth };

@@ -16,7 +16,7 @@ export function domesticSheet(model: ReportModel, name: string): PlanSheet | nul
   const tableCols = Math.max(ni32?.history.length ?? 0, referrals?.table.periods.length ?? 0);
   const lastCol = Math.min(LAST_TABLE_COL, Math.max(TEXT_COLS, tableCols));
   const b = new SheetBuilder(name, "domestic", { orientation: "portrait", lastCol }).widths([
-    44, 14, 14, 14, 14, 14, 14, 14, 14, 4, 12, 10, 10, 12, 12, 14, 14,
+    44, 14, 14, 14, 14, 14, 14, 14, 14, 4, 12, 10, 10, 19, 19, 24, 24,
   ]);
   const title = ni32 || referrals ? "Domestic Abuse: MARAC and IDVAS" : "Domestic Abuse";
   b.text(0, 0, TEXT_COLS, title, { bold: true, size: 16, color: "1F4E79", wrap: true }, 0);

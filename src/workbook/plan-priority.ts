@@ -158,7 +158,7 @@ export function prioritySheet(
   const b = new SheetBuilder(name, "priority", {
     orientation: "portrait",
     lastCol: CHART_COLS,
-  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14, 4, 12, 10, 10, 12, 12, 14, 14]);
+  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14, 4, 12, 10, 10, 19, 19, 24, 24]);
   const title = group.number ? `Priority ${group.number}: ${group.title}` : group.title;
   b.text(0, 0, CHART_COLS, title, { bold: true, size: 16, color: "1F4E79", wrap: true }, 0);
   b.text(

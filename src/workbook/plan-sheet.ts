@@ -9,7 +9,13 @@ import {
   PlanStyle,
 } from "./plan-types";
 import { layoutPage } from "./plan-page";
-import { DEFAULT_COLUMN_WIDTH, columnPoints, roundHeight, textHeight } from "./plan-text";
+import {
+  DEFAULT_COLUMN_WIDTH,
+  MAX_ROW_HEIGHT,
+  columnPoints,
+  roundHeight,
+  textHeight,
+} from "./plan-text";
 
 /** A sheet while it is built: everything but its page setup, which comes last. */
 export type DraftSheet = Omit<PlanSheet, "page">;
@@ -137,8 +143,9 @@ export class SheetBuilder {
     return this;
   }
 
-  /** Sets a row's height; a row given several keeps the tallest. */
-  height(row: number, height: number): this {
+  /** Sets a row's height (at most Excel's 409.5 points); a row given several keeps the tallest. */
+  height(row: number, requested: number): this {
+    const height = Math.min(MAX_ROW_HEIGHT, requested);
     const have = this.heights.get(row);
     if (have) have.height = Math.max(have.height, height);
     else {

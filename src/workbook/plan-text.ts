@@ -9,6 +9,8 @@
 export const DEFAULT_COLUMN_WIDTH = 8.43;
 /** Excel's default row height for Calibri 11, in points. */
 export const DEFAULT_ROW_HEIGHT = 15;
+/** Excel's tallest row, in points: a longer text is cut off at the foot of its cell. */
+export const MAX_ROW_HEIGHT = 409.5;
 
 /**
  * Points per character of column width, at the narrowest a renderer draws it. Excel's rule
@@ -167,5 +169,6 @@ export function lineHeight(size = 11): number {
 export function textHeight(text: string, width: number, size = 11, bold = false): number {
   const lines = wrappedLines(text, width, size, bold);
   // Each further line of a wrapped cell is a line of text; the first takes a whole row's height.
-  return roundHeight(lineHeight(size) + (lines - 1) * size * 1.25 + (lines > 1 ? 2 : 0));
+  const need = roundHeight(lineHeight(size) + (lines - 1) * size * 1.25 + (lines > 1 ? 2 : 0));
+  return Math.min(MAX_ROW_HEIGHT, need);
 }
