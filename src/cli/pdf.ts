@@ -20,8 +20,14 @@ export const NO_LIBREOFFICE =
   "Windows: install LibreOffice and add its program folder, such as C:\\Program Files\\LibreOffice\\program, to the PATH), " +
   "or leave out --pdf and print the report sheets from Excel (File > Export > Create PDF/XPS).";
 
-/** How long one conversion may take before it is stopped (a report of thousands of charts is slow). */
-export const PDF_TIMEOUT_MS = 5 * 60 * 1000;
+/**
+ * How long one conversion may take before it is stopped: 2 minutes, and a second more for each chart
+ * (LibreOffice draws charts slowly: the sample's 10 take a few seconds, 900 many minutes).
+ */
+export function pdfTimeoutMs(plan: ReportPlan): number {
+  const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
+  return (120 + charts) * 1000;
+}
 
 /** The LibreOffice program on the PATH (soffice first, as LibreOffice installs it), or null. */
 export function findSoffice(envPath: string | undefined = process.env.PATH): string | null {
@@ -91,7 +97,7 @@ export async function writeReportPdf(
   plan: ReportPlan,
   pdfPath: string,
   soffice: string,
-  timeoutMs = PDF_TIMEOUT_MS
+  timeoutMs = pdfTimeoutMs(plan)
 ): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cdrp-pdf-"));
   try {
