@@ -7,11 +7,12 @@
  * tests are skipped where LibreOffice is absent, except in CI (CDRP_REQUIRE_RENDER=1).
  */
 import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import { inflateSync } from "zlib";
 import { DataSheet, ReportPlan, sampleWorkbook } from "../../src/workbook";
 import { writeDataWorkbook } from "../../src/xlsx";
+import { findSoffice, pdfPathFor, pdfTimeoutMs } from "../../src/cli/pdf";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
 import { figuresOf, pageOfRow, planOf } from "../support/report-shapes";
@@ -125,6 +126,28 @@ function countColour(png: Buffer, rgb: [number, number, number]): number {
   }
   return count;
 }
+
+describe("the PDF step's parts", () => {
+  it("finds soffice (or libreoffice) on the PATH, and nothing where there is none", () => {
+    const bin = file("bin");
+    mkdirSync(bin, { recursive: true });
+    expect(findSoffice(bin)).toBeNull();
+    writeFileSync(path.join(bin, "libreoffice"), "#!/bin/sh\n");
+    chmodSync(path.join(bin, "libreoffice"), 0o755);
+    expect(findSoffice(`${file("nowhere")}${path.delimiter}${bin}`)).toBe(path.join(bin, "libreoffice"));
+    writeFileSync(path.join(bin, "soffice"), "#!/bin/sh\n");
+    chmodSync(path.join(bin, "soffice"), 0o755);
+    expect(findSoffice(bin)).toBe(path.join(bin, "soffice"));
+  });
+
+  it("puts the PDF beside the workbook and gives a big report more time", () => {
+    expect(pdfPathFor(path.join("out", "q1-report.xlsx"))).toBe(path.join("out", "q1-report.pdf"));
+    const sample = planOf(sampleWorkbook());
+    const ten = planOf(tenTimesSample());
+    expect(pdfTimeoutMs(ten, {})).toBeGreaterThan(pdfTimeoutMs(sample, {}));
+    expect(pdfTimeoutMs(sample, { CDRP_PDF_TIMEOUT: "30" })).toBe(30_000);
+  });
+});
 
 describe("cdrp report --pdf without LibreOffice", () => {
   it("exits 2 with a sentence saying how to install it, and writes nothing", async () => {
