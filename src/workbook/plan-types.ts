@@ -116,7 +116,7 @@ export interface PlanPage {
   printTitleRows: { first: number; last: number } | null;
   header: HeaderFooterText;
   footer: HeaderFooterText;
-  /** What must not be split between pages, with the rows of each page that the breaks make. */
+  /** Rows that must print on one page (figures, tables): the breaks were placed around them. */
   blocks: PageBlock[];
 }
 
