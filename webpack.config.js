@@ -145,6 +145,8 @@ module.exports = (env, argv) => {
           // Type errors only from bundled files: tests and scripts are checked by `npm run typecheck`.
           options: { onlyCompileBundledFiles: true },
         },
+        // The ONS tables of data/geography, bundled as text for the pane's import.
+        { test: /\.csv$/, type: "asset/source" },
       ],
     },
     plugins: [

@@ -35,7 +35,7 @@ Usage:
   cdrp template --out <file.xlsx>                 an empty workbook with the contract's tables
   cdrp sample --out <file.xlsx>                   the sample: South Cambridgeshire, Q1 2010-11
   cdrp demo [--out-dir out] [--pdf]               writes the sample, reports it, prints the summary
-  cdrp import police-uk <download.zip | folder | file.csv>... --partnership <district> --out <file.xlsx>
+  cdrp import police-uk <download.zip | folder | file.csv>... --partnership <district or CSP> --out <file.xlsx>
                                                   a quarter's workbook from police.uk open data
   cdrp <command> --help                           help for one command
 
