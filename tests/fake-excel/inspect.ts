@@ -17,7 +17,7 @@ import {
 } from "./model";
 import { displayText } from "./numfmt";
 import { usedRect } from "./worksheets";
-import { PageModel, pageView } from "./page-layout";
+import { PageModel, pageView } from "./page-model";
 
 export interface CellView {
   /** null when empty; { error } for an error value. */

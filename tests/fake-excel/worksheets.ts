@@ -13,7 +13,8 @@ import {
   liveSheets,
 } from "./model";
 import { FakeNamedItemCollection } from "./names";
-import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
+import { FakePageLayout } from "./page-layout";
+import { FakePageBreakCollection } from "./page-parts";
 import { FakeCollection, FakeObject, asExcel } from "./proxy";
 import { FakeRange } from "./range";
 import { addSheet, deleteSheet, moveSheet, renameSheet, setVisibility } from "./structure";
