@@ -22,7 +22,7 @@ export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
  * generously; tests/excel/requests.test.ts checks every estimate against the request the in-memory
  * Excel serialises.
  */
-export const OP_BYTES = 160;
+export const OP_BYTES = 128;
 /**
  * Office.js sends an array of more than 1,500 cells as row chunks, each its own action on a range
  * of three paths (two rows and their bounding rectangle), after a size check.

@@ -10,6 +10,8 @@ import { writesTyped } from "./cells";
 export interface HostCapabilities {
   /** ExcelApi 1.8: ChartAxis.numberFormat (the charts' value-axis format). */
   axisNumberFormat: boolean;
+  /** ExcelApi 1.9: Worksheet.pageLayout and horizontalPageBreaks (A4, breaks, header and footer). */
+  pageLayout: boolean;
   /**
    * ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). Excel 2021
    * retail reports 1.16 but fails on it (OfficeDev/office-js issue 4750): cells.ts finds out on the
@@ -53,7 +55,12 @@ export function detectCapabilities(): HostCapabilities {
       return false; // an Office too old to answer has none of the newer sets
     }
   };
-  return { axisNumberFormat: has("1.8"), typedValues: has("1.16"), undoGroup: has("1.20") };
+  return {
+    axisNumberFormat: has("1.8"),
+    pageLayout: has("1.9"),
+    typedValues: has("1.16"),
+    undoGroup: has("1.20"),
+  };
 }
 
 /** What the person loses on this Excel, in words for the task pane (empty when nothing). */
@@ -65,6 +72,10 @@ export function capabilityLimits(
   if (!c.axisNumberFormat && (action === "generate" || action === "all"))
     out.push(
       "This version of Excel cannot set a chart axis's number format, so the charts' value axes use Excel's default format."
+    );
+  if (!c.pageLayout && (action === "generate" || action === "all"))
+    out.push(
+      "This version of Excel cannot set page layout from an add-in, so the report sheets have no print area, page breaks, header or footer: before printing, set each report sheet to A4 (Page Layout > Size), fit it to one page wide (Page Layout > Width: 1 page), and check in View > Page Break Preview that no figure is cut."
     );
   if (!writesTyped(c.typedValues))
     out.push(

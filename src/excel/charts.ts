@@ -69,15 +69,20 @@ export function queueChart(
     series.setXAxisValues(ws.getRange(chart.categories));
     if (s.type === "line") {
       series.chartType = "Line";
-      series.format.line.color = hex(s.color);
-      series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
       series.markerStyle = s.marker ? "Circle" : "None";
-      // Special-cause months of an XmR chart: the point's marker in its colour (ExcelApi 1.7).
-      for (const p of s.points ?? []) {
-        const point = series.points.getItemAt(p.index);
-        point.markerBackgroundColor = hex(p.color);
-        point.markerForegroundColor = hex(p.color);
-        point.markerSize = 7;
+      if (s.marker) {
+        // Markers in the series' colour, as the file host draws them (ChartSeries.marker*, 1.7).
+        series.markerBackgroundColor = hex(s.color);
+        series.markerForegroundColor = hex(s.color);
+      }
+      if (s.line === false) {
+        // Markers alone (the special-cause months of an XmR chart): no line, larger markers
+        // (ChartLineFormat.lineStyle "None": ExcelApi 1.7).
+        series.format.line.lineStyle = "None";
+        series.markerSize = 7;
+      } else {
+        series.format.line.color = hex(s.color);
+        series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
       }
     } else {
       series.chartType = "ColumnClustered";

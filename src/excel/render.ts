@@ -4,6 +4,7 @@ import { cellBlocks, columnWidthPoints, styleRuns } from "./cells";
 import { HostCapabilities } from "./capabilities";
 import { chartBytes, queueChart } from "./charts";
 import { HostError } from "./errors";
+import { pageLayoutOperations, queuePageLayout } from "./page-layout";
 
 export { MAX_REQUEST_BYTES } from "./batch";
 /** A block of cells is at most this much of a request, so a request holds other work too. */
@@ -115,6 +116,12 @@ async function writeSheet(
     (r) => styleOps(r.style),
     (r) => r.address,
     (r) => applyStyle(ws().getRange(r.address), r.style)
+  );
+  // Explicit heights for every printed row, then (ExcelApi 1.9) A4, breaks, header and footer.
+  const page = JSON.stringify([sheet.page.header, sheet.page.footer]);
+  // Each of its operations reaches a range or a layout object first: three paths and actions each.
+  await batch.add(opBytes(3 * pageLayoutOperations(sheet, caps), page), () =>
+    queuePageLayout(ws(), sheet, caps)
   );
   for (const [i, chart] of sheet.charts.entries())
     await batch.add(chartBytes(chart), () =>

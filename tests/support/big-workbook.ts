@@ -1,24 +1,24 @@
 import { Cell, DataSheet, sampleWorkbook } from "../../src/workbook";
 
-/** A workbook ten times the sample (see timesSample). */
+/**
+ * A workbook ten times the sample: its three monthly measures repeated ten times under new ids
+ * (30 measures, ten times the Monthly and Peers rows), the Domestic Abuse tables as they are.
+ */
 export function tenTimesSample(): DataSheet[] {
   return timesSample(10);
 }
 
-/**
- * A workbook `k` times the sample: its three monthly measures repeated k times under new ids (3k
- * measures, k times the Monthly and Peers rows), the Domestic Abuse tables as they are.
- */
-export function timesSample(k: number): DataSheet[] {
+/** The sample's three monthly measures repeated `times` times (3 × times measures), as above. */
+export function timesSample(times: number): DataSheet[] {
   const sheets = sampleWorkbook();
   const monthlyIds = ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"];
   const copies = (rows: Cell[][]) =>
-    Array.from({ length: k }, (_, copy) =>
+    Array.from({ length: times }, (_, k) =>
       // Rows of other measures (DA_INCIDENTS) once: a copy would be a duplicate month.
       rows.flatMap((r) =>
         typeof r[0] === "string" && monthlyIds.includes(r[0])
-          ? [[copy === 0 ? r[0] : `${r[0]}_${copy}`, ...r.slice(1)]]
-          : copy === 0
+          ? [[k === 0 ? r[0] : `${r[0]}_${k}`, ...r.slice(1)]]
+          : k === 0
             ? [r]
             : []
       )
@@ -27,13 +27,8 @@ export function timesSample(k: number): DataSheet[] {
     if (s.name === "Monthly" || s.name === "Peers") s.rows = copies(s.rows);
     if (s.name === "Measures") {
       const monthly = s.rows.filter((r) => monthlyIds.includes(String(r[0])));
-      const extra = Array.from({ length: k - 1 }, (_, copy) =>
-        monthly.map((r): Cell[] => [
-          `${r[0]}_${copy + 1}`,
-          `${r[1]} ${copy + 2}`,
-          ...r.slice(2, 7),
-          null,
-        ])
+      const extra = Array.from({ length: times - 1 }, (_, k) =>
+        monthly.map((r): Cell[] => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, ...r.slice(2, 7), null])
       ).flat();
       s.rows = [...s.rows, ...extra];
     }
@@ -50,5 +45,24 @@ export function bigMonthlySample(rows: number): DataSheet[] {
   const out: Cell[][] = [];
   while (out.length < rows) for (const r of base) out.push([...r]);
   monthly.rows = out;
+  return sheets;
+}
+
+/**
+ * The sample with very long words in it: measure labels of about 400 characters and priority
+ * titles of about 200, so captions, sentences and Summary rows wrap over many lines.
+ */
+export function longLabelSample(): DataSheet[] {
+  const sheets = sampleWorkbook();
+  const measures = sheets.find((s) => s.name === "Measures");
+  if (!measures) throw new Error("the sample has no Measures sheet");
+  const p = measures.columns.findIndex((c) => c.header === "Priority");
+  for (const r of measures.rows) {
+    const label = String(r[1]);
+    r[1] = `${label}: ${"recorded by the police in the partnership's area, including attempts, excluding offences transferred to another force, ".repeat(3)}(${label})`;
+    const priority = String(r[p]);
+    r[p] =
+      `${priority} – ${"a priority agreed by the partnership board for the three years of its rolling plan, ".repeat(2)}`.trim();
+  }
   return sheets;
 }
