@@ -4,6 +4,7 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
+    "^.+\\.csv$": "<rootDir>/tests/support/text-transform.js",
     "^.+\\.(t|j)sx?$": [
       "@swc/jest",
       { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } } } },

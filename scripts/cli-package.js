@@ -91,7 +91,8 @@ function cliPackageJson(rootPackage, dependencies) {
     private: true,
     engines: rootPackage.engines || { node: ">=20" },
     bin: { cdrp: "bin/cdrp.js" },
-    files: ["bin", "lib"],
+    // data/geography: the ONS tables the import counts by (read by lib/cli/geography.js).
+    files: ["bin", "lib", "data"],
     dependencies,
     bundleDependencies: Object.keys(dependencies),
   };

@@ -143,6 +143,10 @@ function packCli(cliDir, rootPackage) {
   ]);
   fs.mkdirSync(path.join(cliDir, "bin"));
   fs.copyFileSync(path.join(ROOT, "bin", "cdrp.js"), path.join(cliDir, "bin", "cdrp.js"));
+  // The ONS tables the import counts by, beside lib/ as in the repository.
+  fs.cpSync(path.join(ROOT, "data", "geography"), path.join(cliDir, "data", "geography"), {
+    recursive: true,
+  });
   const sources = cli.jsFiles(libDir).map((f) => fs.readFileSync(f, "utf8"));
   const dependencies = cli.pinnedDependencies(cli.requiredPackages(sources), rootPackage);
   const pkg = cli.cliPackageJson(rootPackage, dependencies);

@@ -7,6 +7,8 @@ export interface WorkerJob {
   file: string;
   out: string;
   json: boolean;
+  /** The plan goes back with the report (--pdf prints from it on the main thread). */
+  keepPlan: boolean;
 }
 
 /** What a job came to: a report made, a file that is not a workbook, or a failure of cdrp's own. */

@@ -15,7 +15,10 @@ if (port) {
   port.on("message", (job: WorkerJob) => {
     chain = chain.then(async () => {
       const progress = (text: string) => send({ kind: "progress", text });
-      const r = await jobResult(job.index, makeReport(job.file, job.out, job.json, progress));
+      const r = await jobResult(
+        job.index,
+        makeReport(job.file, job.out, { json: job.json, keepPlan: job.keepPlan }, progress)
+      );
       const out = r.kind === "made" ? r.made.output : null;
       // A buffer that is its whole memory moves to the main thread instead of being copied.
       const whole =

@@ -11,6 +11,7 @@ import { Worker } from "worker_threads";
 import { WorkbookReadError } from "../xlsx/errors";
 import {
   BatchEntry,
+  FinishOptions,
   Io,
   MadeReport,
   batchEntry,
@@ -43,21 +44,22 @@ const WORKER_FILE = path.join(__dirname, "batch-worker.js");
 
 export async function runBatch(
   jobs: readonly BatchJob[],
-  json: boolean,
+  opts: FinishOptions,
   io: Io,
   threads: number
 ): Promise<BatchEntry[]> {
   const n = Math.min(threads, jobs.length);
-  if (n <= 1 || !existsSync(WORKER_FILE)) return runInOrder(jobs, json, io);
-  return runOnWorkers(jobs, json, io, n);
+  if (n <= 1 || !existsSync(WORKER_FILE)) return runInOrder(jobs, opts, io);
+  return runOnWorkers(jobs, opts, io, n);
 }
 
-async function runInOrder(jobs: readonly BatchJob[], json: boolean, io: Io) {
+async function runInOrder(jobs: readonly BatchJob[], opts: FinishOptions, io: Io) {
+  const pdf = opts.soffice !== null;
   const entries: BatchEntry[] = [];
   for (const { file, out, note } of jobs) {
     if (note) io.err(note);
     try {
-      entries.push(batchEntry(file, out, await reportOne(file, out, json, io)));
+      entries.push(batchEntry(file, out, await reportOne(file, out, opts, io), pdf));
     } catch (e) {
       if (!(e instanceof WorkbookReadError)) throw e;
       entries.push(unreadable(file, e, io));
@@ -80,10 +82,12 @@ const PER_WORKER = 2;
  */
 async function runOnWorkers(
   jobs: readonly BatchJob[],
-  json: boolean,
+  opts: FinishOptions,
   io: Io,
   n: number
 ): Promise<BatchEntry[]> {
+  const { json } = opts;
+  const keepPlan = opts.soffice !== null;
   for (const job of jobs) await checkNotInput(job.file, job.out);
   const settle: ((r: JobResult) => void)[] = [];
   const results = jobs.map((_, i) => new Promise<JobResult>((resolve) => (settle[i] = resolve)));
@@ -118,7 +122,7 @@ async function runOnWorkers(
         if (i === "wait") return void waiting.push(topUp);
         held.push(i);
         const job = jobs[i] as BatchJob;
-        const message: WorkerJob = { index: i, file: job.file, out: job.out, json };
+        const message: WorkerJob = { index: i, file: job.file, out: job.out, json, keepPlan };
         worker.postMessage(message);
       }
     };
@@ -167,7 +171,9 @@ async function runOnWorkers(
         continue;
       }
       const job = jobs[i] as BatchJob;
-      settle[i]?.(await jobResult(i, makeReport(job.file, job.out, json, io.progress)));
+      settle[i]?.(
+        await jobResult(i, makeReport(job.file, job.out, { json, keepPlan }, io.progress))
+      );
       // Let the workers' messages in before the next report (a report runs in long stretches).
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -185,7 +191,9 @@ async function runOnWorkers(
         entries.push(unreadable(job.file, new WorkbookReadError(r.message), io));
       else {
         const made: MadeReport = { ...r.made, output: asBuffer(r.made.output) };
-        entries.push(batchEntry(job.file, job.out, await finishReport(made, job.out, io)));
+        entries.push(
+          batchEntry(job.file, job.out, await finishReport(made, job.out, io, opts), keepPlan)
+        );
       }
       printed = i + 1;
       for (const wake of waiting.splice(0)) wake();

@@ -1,11 +1,12 @@
-import { createReadStream, promises as fs } from "fs";
+import { promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
+import { AreaError } from "../workbook/geography";
 import {
   AreaListError,
-  CsvSource,
+  ConflictingFilesError,
+  ImportWarning,
   MergeError,
-  PartnershipNotFoundError,
   PeerWindow,
   PoliceFileError,
   PoliceImport,
@@ -15,13 +16,14 @@ import {
   mergeImport,
   monthText,
   peerGroupCsv,
-  pickCsvFiles,
   populationCsv,
   readPoliceCsv,
-  zipSources,
+  skippedWarning,
 } from "../workbook/import";
 import { WorkbookReadError, readWorkbook, writeDataWorkbook, writeImportEdits } from "../xlsx";
 import { readInput, sameFile, writeAtomic } from "./files";
+import { loadGeography } from "./geography";
+import { sourcesOf } from "./police-sources";
 
 /** The command line's output streams (main.ts's Io). */
 export interface ImportIo {
@@ -30,20 +32,26 @@ export interface ImportIo {
   progress: (text: string) => void;
 }
 
-export const IMPORT_HELP = `cdrp import police-uk <file.csv | folder | download.zip>... --partnership <district>
+export const IMPORT_HELP = `cdrp import police-uk <file.csv | folder | download.zip>... --partnership <district or CSP>
      [--peers <peers.csv>] [--population <population.csv>] [--peer-window quarter | rolling 12 months]
      [--into <workbook.xlsx>] --out <workbook.xlsx> [--json]
 
 Turns police.uk street-level crime downloads (data.police.uk, the zip of YYYY-MM/YYYY-MM-<force>-street.csv
-or its CSVs) into a quarter's workbook: the partnership's monthly counts per crime type and, with
---peers (a CSV with a Partnership column) and --population (a CSV of Area,Population), its most
-similar group's rates per 1,000 people for each quarter end. Everything is read on this machine.
---into merges into an existing workbook (imported months replace the same measure and month) and
-writes the result to --out; the --into file itself is never written.
+or its CSVs) into a quarter's workbook: the partnership's monthly counts per crime type, counted from
+its own force's files (the ONS lookup of districts, CSPs and forces ships with cdrp), and with --peers
+(a CSV with a Partnership column) its most similar group's rates per 1,000 people for each quarter
+end, on the ONS mid-year population estimates unless --population (a CSV of Area,Population) gives
+others. The partnership and peers are districts or Community Safety Partnerships, spelt as you like
+(Bristol, "Bristol, City of", King's Lynn & West Norfolk). Everything is read on this machine.
+--into merges into an existing workbook (imported months replace the same measure and month; every
+other part of it is copied byte for byte) and writes the result to --out; the --into file itself is
+never written.
 
-Exit codes: 0 written (warnings allowed), 1 the partnership is in no file (the districts found are
-listed, closest first), 2 a file is not in police.uk's format (file and line named) or the command
-is wrong; then nothing is written.`;
+Exit codes: 0 written (warnings allowed); 1 the partnership or a peer names no district or CSP (the
+closest names are listed), or cannot be counted from these files (its force sent no file, or its
+files name none of its LSOAs), said in a sentence; 2 a file is not in police.uk's format (file and
+line named), two files hold different rows for one force and month, or the command is wrong; then
+nothing is written.`;
 
 const OK = 0;
 const NOT_FOUND = 1;
@@ -78,65 +86,6 @@ function peerWindowOf(text: string | undefined): PeerWindow {
   throw new ImportUsageError(`--peer-window is "quarter" or "rolling 12 months", not "${text}".`);
 }
 
-function fileSource(file: string, shown: string): CsvSource {
-  return {
-    path: shown,
-    read: (onBytes) =>
-      new Promise<void>((resolve, reject) => {
-        const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-        stream.on("data", (chunk) => {
-          try {
-            onBytes(chunk as Buffer);
-          } catch (e) {
-            stream.destroy();
-            reject(e);
-          }
-        });
-        stream.on("error", reject);
-        stream.on("end", resolve);
-      }),
-  };
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
-
-export async function sourcesOf(
-  input: string
-): Promise<{ sources: CsvSource[]; skipped: string[] }> {
-  let stat;
-  try {
-    stat = await fs.stat(input);
-  } catch {
-    throw new PoliceFileError(input, 1, "there is no such file or folder.");
-  }
-  if (stat.isDirectory()) {
-    const all = await walk(input);
-    const { files, skipped } = pickCsvFiles(all);
-    // Zips inside a folder are read too (a folder of monthly downloads).
-    const zips = skipped.filter((f) => /\.zip$/i.test(f));
-    const sources = files.map((f) => fileSource(f, f));
-    for (const z of zips) sources.push(...(await sourcesOf(z)).sources);
-    return { sources, skipped: skipped.filter((f) => !zips.includes(f)) };
-  }
-  const head = Buffer.alloc(4);
-  const fh = await fs.open(input, "r");
-  try {
-    await fh.read(head, 0, 4, 0);
-  } finally {
-    await fh.close();
-  }
-  if (head.readUInt32LE(0) === 0x04034b50) return zipSources(await fs.readFile(input), input);
-  return { sources: [fileSource(input, input)], skipped: [] };
-}
-
 async function readText(file: string, what: string): Promise<string> {
   try {
     return await fs.readFile(file, "utf8");
@@ -148,19 +97,39 @@ async function readText(file: string, what: string): Promise<string> {
   }
 }
 
-function summaryText(imp: PoliceImport, out: string): string {
+/** A sentence ends with a full stop, whatever the text before it ended with. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+function monthsText(months: readonly number[]): string {
+  if (months.length === 0) return "no months";
+  const first = monthText(months[0] as number);
+  const last = monthText(months[months.length - 1] as number);
+  return `${months.length} month${months.length === 1 ? "" : "s"}, ${first}${months.length > 1 ? ` to ${last}` : ""}`;
+}
+
+/** `leftOut`: months the written workbook leaves out of Monthly (a new workbook's partial windows). */
+function summaryText(imp: PoliceImport, out: string, leftOut: readonly number[]): string {
   const lines: string[] = [];
-  const months = imp.months;
-  lines.push(
-    `${imp.partnership} (${imp.force ?? "force unknown"}): ${months.length} month${months.length === 1 ? "" : "s"}, ${months.length > 0 ? `${monthText(months[0] as number)} to ${monthText(months[months.length - 1] as number)}` : "none"}`
-  );
+  const kind =
+    imp.kind === "csp" && imp.districts.length > 0 ? `CSP of ${imp.districts.join(", ")}; ` : "";
+  lines.push(`${imp.partnership} (${kind}${imp.force}): files of ${monthsText(imp.months)}`);
+  const written = [...new Set(imp.monthly.map((r) => r.month))]
+    .filter((k) => !leftOut.includes(k))
+    .sort((a, b) => a - b);
+  lines.push(`Monthly rows for ${monthsText(written)}`);
   lines.push(
     `Rows read: ${imp.rows.toLocaleString("en-GB")}; rows with no location: ${imp.noLocation.toLocaleString("en-GB")}`
   );
-  lines.push(`${imp.partnership}'s rows per crime type:`);
+  lines.push(`${imp.partnership}'s rows per crime type (from ${imp.force}'s files):`);
   const w = Math.max(...imp.measures.map((m) => m.label.length), 10);
-  for (const m of imp.measures) lines.push(`  ${m.label.padEnd(w)}  ${String(m.rows).padStart(8)}`);
-  if (imp.peers.length > 0) lines.push(`Peers rows: ${imp.peers.length}`);
+  for (const m of imp.measures)
+    lines.push(`  ${m.label.padEnd(w)}  ${m.rows.toLocaleString("en-GB").padStart(8)}`);
+  if (imp.peers.length > 0)
+    lines.push(`Peers rows: ${imp.peers.length} (populations: ${imp.populationNote ?? "none"})`);
+  if (imp.periodEnd)
+    lines.push(
+      `Settings: Period end ${imp.periodEnd.year}-${String(imp.periodEnd.month).padStart(2, "0")}-${String(imp.periodEnd.day).padStart(2, "0")}, Window ${imp.window}`
+    );
   lines.push(`Wrote ${out}`);
   return lines.join("\n");
 }
@@ -168,6 +137,7 @@ function summaryText(imp: PoliceImport, out: string): string {
 /** `cdrp import police-uk ...`: returns the exit code; nothing is written unless all is well. */
 export async function importCommand(argv: string[], io: ImportIo): Promise<number> {
   let json = false;
+  let skipped: ImportWarning | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: joinPeerWindow(argv),
@@ -200,7 +170,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       );
     if (!values.partnership)
       throw new ImportUsageError(
-        "Give the partnership: --partnership <district>, as police.uk names it (South Cambridgeshire)."
+        "Give the partnership: --partnership <district or CSP> (South Cambridgeshire, Western Suffolk)."
       );
     if (!values.out)
       throw new ImportUsageError("Give the workbook to write: --out <workbook.xlsx>.");
@@ -212,6 +182,9 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
           `The output ${out} is one of the inputs; inputs are never overwritten. Choose another --out.`
         );
     }
+    const geo = loadGeography();
+    // A name that is no district or CSP is said before any file is read.
+    geo.resolve(values.partnership);
     const peers = values.peers
       ? peerGroupCsv(await readText(values.peers, "peer group"), values.peers)
       : null;
@@ -220,29 +193,29 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       : null;
 
     const tally = new PoliceTally();
-    const skipped: string[] = [];
+    const notRead: string[] = [];
     for (const input of inputs) {
       const s = await sourcesOf(input);
-      skipped.push(...s.skipped);
+      notRead.push(...s.skipped);
+      skipped = skippedWarning(notRead);
       for (const source of s.sources) {
         io.progress(`Reading ${source.path}…`);
         await readPoliceCsv(source, tally);
       }
     }
     if (tally.files.length === 0)
-      throw new PoliceFileError(inputs[0] as string, 1, "no CSV files were found in it.");
-    const imp = buildPoliceImport(tally, {
+      throw new PoliceFileError(
+        inputs[0] as string,
+        1,
+        "no street-level crime CSV files were found in it."
+      );
+    const imp = buildPoliceImport(tally, geo, {
       partnership: values.partnership,
       peers,
       population,
       peerWindow,
     });
-    if (skipped.length > 0) {
-      imp.warnings.push({
-        code: "FILES_SKIPPED",
-        message: `${skipped.length} file${skipped.length === 1 ? " is" : "s are"} not street-level crime and ${skipped.length === 1 ? "was" : "were"} not read: ${skipped.slice(0, 5).join(", ")}${skipped.length > 5 ? ", …" : ""}.`,
-      });
-    }
+    if (skipped) imp.warnings.unshift(skipped);
     let bytes: Buffer;
     if (values.into) {
       const into = values.into;
@@ -253,6 +226,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       imp.warnings.push(...plan.warnings);
       bytes = await writeImportEdits(buffer, plan.edits);
     } else {
+      imp.warnings.push(...imp.settingsWarnings);
       bytes = await writeDataWorkbook(importWorkbook(imp));
     }
     await writeAtomic(out, bytes);
@@ -261,6 +235,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
         JSON.stringify(
           {
             partnership: imp.partnership,
+            force: imp.force,
             months: imp.months.map(monthText),
             rows: imp.rows,
             noLocation: imp.noLocation,
@@ -273,32 +248,45 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
         )
       );
     } else {
-      io.out(summaryText(imp, out));
+      io.out(summaryText(imp, out, values.into ? [] : imp.leftOut));
       for (const w of imp.warnings) io.err(`warning ${w.code}: ${w.message}`);
     }
     return OK;
   } catch (e) {
-    if (e instanceof PartnershipNotFoundError) {
+    // What was not read can explain what went wrong ("Norwich: no Norfolk files"): said once here.
+    const also = skipped ? ` ${skipped.message}` : "";
+    if (e instanceof AreaError) {
       if (json)
         io.out(
           JSON.stringify(
-            { error: e.message, partnership: e.partnership, districts: e.nearest },
+            {
+              error: `${e.message}${also}`,
+              code: e.code,
+              partnership: e.typed,
+              districts: e.nearest,
+            },
             null,
             2
           )
         );
-      io.err(e.message);
+      io.err(`${sentence(e.message)}${also} Nothing was written.`);
       return NOT_FOUND;
     }
     if (
       e instanceof PoliceFileError ||
+      e instanceof ConflictingFilesError ||
       e instanceof AreaListError ||
       e instanceof MergeError ||
       e instanceof WorkbookReadError ||
       e instanceof ImportUsageError
     ) {
-      if (json) io.out(JSON.stringify({ error: e.message }, null, 2));
-      io.err(`${e.message}${e instanceof PoliceFileError ? " Nothing was written." : ""}`);
+      const message = sentence(e.message);
+      if (json) io.out(JSON.stringify({ error: message }, null, 2));
+      const nothing =
+        e instanceof ImportUsageError || /Nothing was written\.$/.test(message)
+          ? ""
+          : " Nothing was written.";
+      io.err(`${message}${also}${nothing}`);
       return BAD;
     }
     const message = e instanceof Error ? e.message : String(e);

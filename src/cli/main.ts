@@ -5,6 +5,7 @@ import { BatchJob, defaultJobs, runBatch } from "./batch";
 import { readInput, writeAtomic } from "./files";
 export { installSignalCleanup } from "./files";
 import { formatIssues, terminalSafe } from "./format";
+import { NO_LIBREOFFICE, findSoffice } from "./pdf";
 import { EXIT, Io, UsageError, batchOutputs, reportOne } from "./report-run";
 
 /** Exit codes of spec/workbook.md: 0 fine (warnings allowed), 1 validation errors, 2 not a workbook / bad usage. */
@@ -24,29 +25,32 @@ const HELP: Record<string, string> = {
 
 Usage:
   cdrp validate <workbook.xlsx> [--json]          check the workbook against the contract
-  cdrp report <workbook.xlsx> --out <report.xlsx> [--json]
-  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--jobs N] [--json]   one report per workbook
+  cdrp report <workbook.xlsx> --out <report.xlsx> [--pdf] [--json]
+  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--jobs N] [--pdf] [--json]   one report per workbook
   cdrp template --out <file.xlsx>                 an empty workbook with the contract's tables
   cdrp sample --out <file.xlsx>                   the sample: South Cambridgeshire, Q1 2010-11
-  cdrp demo [--out-dir out]                       writes the sample, reports it, prints the summary
-  cdrp import police-uk <download.zip | folder | file.csv>... --partnership <district> --out <file.xlsx>
+  cdrp demo [--out-dir out] [--pdf]               writes the sample, reports it, prints the summary
+  cdrp import police-uk <download.zip | folder | file.csv>... --partnership <district or CSP> --out <file.xlsx>
                                                   a quarter's workbook from police.uk open data
   cdrp <command> --help                           help for one command
 
 Exit codes: 0 no errors (warnings allowed), 1 validation errors (no report written),
-2 the file cannot be read as a workbook, or the command is wrong.`,
+2 the file cannot be read as a workbook, the command is wrong, or --pdf cannot be made.`,
   validate: `cdrp validate <workbook.xlsx> [--json]
 
 Checks every table of the workbook against the contract and lists each problem with its sheet and
 cell. --json prints {"issues": [{"severity", "code", "sheet", "cell", "message"}]}.
 Exit 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the file cannot
 be read as a workbook.`,
-  report: `cdrp report <workbook.xlsx> --out <report.xlsx> [--json]
-cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--jobs N] [--json]
+  report: `cdrp report <workbook.xlsx> --out <report.xlsx> [--pdf] [--json]
+cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--jobs N] [--pdf] [--json]
 
 Validates first: with errors nothing is written and the exit code is 1. Otherwise writes a new
 workbook holding the input's sheets plus the report sheets (Summary, one per priority with native
 charts, Domestic Abuse). The input is never overwritten; the output appears whole or not at all.
+--pdf also prints the report sheets to a PDF beside each report workbook (report.pdf beside
+report.xlsx) through LibreOffice; without LibreOffice it says how to install it and exits 2
+before writing anything.
 --json prints the summary (one object; with several inputs, {"reports": [...]}).
 --jobs N reports N workbooks at a time (default: one per core); messages, files and the exit code
 are the same as with --jobs 1, in the order the workbooks were given.`,
@@ -58,10 +62,10 @@ Referrals) as Excel tables, ready to fill in.`,
 
 Writes the sample workbook: South Cambridgeshire CDRP, Q1 2010-11, rebuilt from the published
 report (its "About this sample" sheet says which figures are published and which illustrative).`,
-  demo: `cdrp demo [--out-dir out]
+  demo: `cdrp demo [--out-dir out] [--pdf]
 
 Writes the sample to <out-dir>/sample.xlsx, reports it into <out-dir>/sample-report.xlsx and prints
-the summary table.`,
+the summary table; --pdf also prints the report to <out-dir>/sample-report.pdf (LibreOffice).`,
 };
 
 interface Parsed {
@@ -71,6 +75,7 @@ interface Parsed {
   outDir: string | undefined;
   jobs: string | undefined;
   json: boolean;
+  pdf: boolean;
   help: boolean;
 }
 
@@ -84,6 +89,7 @@ function parse(argv: string[]): Parsed {
       "out-dir": { type: "string" },
       jobs: { type: "string" },
       json: { type: "boolean", default: false },
+      pdf: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -95,6 +101,7 @@ function parse(argv: string[]): Parsed {
     outDir: values["out-dir"],
     jobs: values.jobs,
     json: values.json === true,
+    pdf: values.pdf === true,
     help: values.help === true,
   };
 }
@@ -125,14 +132,23 @@ function jobsOf(p: Parsed): number {
   return n;
 }
 
+/** LibreOffice's program when --pdf is asked for (null when it is not); absent: a usage error. */
+function pdfProgram(p: Parsed): string | null {
+  if (!p.pdf) return null;
+  const soffice = findSoffice();
+  if (!soffice) throw new UsageError(NO_LIBREOFFICE);
+  return soffice;
+}
+
 async function reportCommand(p: Parsed, io: Io): Promise<number> {
   if (p.files.length === 0)
     throw new UsageError(
       "cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>"
     );
   const jobs = jobsOf(p);
+  const soffice = pdfProgram(p);
   if (p.files.length === 1 && p.out) {
-    const r = await reportOne(p.files[0] as string, p.out, p.json, io);
+    const r = await reportOne(p.files[0] as string, p.out, { json: p.json, soffice }, io);
     if (p.json) io.out(JSON.stringify(r.json, null, 2));
     return r.code;
   }
@@ -141,7 +157,7 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
       "Give --out <report.xlsx> for one workbook, or --out-dir <folder> for several."
     );
   const batch: BatchJob[] = await batchOutputs(p.files, p.outDir);
-  const entries = await runBatch(batch, p.json, io, jobs);
+  const entries = await runBatch(batch, { json: p.json, soffice }, io, jobs);
   if (p.json) io.out(JSON.stringify({ reports: entries.map((e) => e.json) }, null, 2));
   return entries.reduce((worst, e) => Math.max(worst, e.code), EXIT.ok as number);
 }
@@ -161,13 +177,15 @@ async function writeWorkbookCommand(
 }
 
 async function demoCommand(p: Parsed, io: Io): Promise<number> {
+  const soffice = pdfProgram(p);
   const dir = p.outDir ?? "out";
   const sample = path.join(dir, "sample.xlsx");
   const { sampleWorkbook } = await import("../workbook");
   const { writeDataWorkbook } = await import("../xlsx/write-data");
   await writeAtomic(sample, await writeDataWorkbook(sampleWorkbook()));
   io.out(`Wrote ${sample} (the sample: South Cambridgeshire, Q1 2010-11)\n`);
-  return (await reportOne(sample, path.join(dir, "sample-report.xlsx"), false, io)).code;
+  const out = path.join(dir, "sample-report.xlsx");
+  return (await reportOne(sample, out, { json: false, soffice }, io)).code;
 }
 
 /** Runs the command line; returns the exit code. Never throws: every failure becomes a sentence. */

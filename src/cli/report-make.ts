@@ -6,6 +6,12 @@ import { formatIssues, formatSummary } from "./format";
 import { reportWorkbook } from "./report-file";
 import { EXIT, Line, MadeReport } from "./report-run";
 
+/** --json; keepPlan: the plan goes with the report (for --pdf, which prints from it). */
+export interface MakeOptions {
+  json: boolean;
+  keepPlan: boolean;
+}
+
 /**
  * Reads, checks and renders one workbook. Throws WorkbookReadError when the file is not a
  * workbook. Writes nothing.
@@ -13,9 +19,10 @@ import { EXIT, Line, MadeReport } from "./report-run";
 export async function makeReport(
   file: string,
   out: string,
-  json: boolean,
+  opts: MakeOptions,
   progress: (text: string) => void
 ): Promise<MadeReport> {
+  const { json } = opts;
   const before: Line[] = [];
   const after: Line[] = [];
   progress(`Reading and checking ${file}…`);
@@ -29,6 +36,7 @@ export async function makeReport(
       before,
       after,
       output: null,
+      plan: null,
     };
   }
   const sheets = r.plan.sheets.map((s) => s.name);
@@ -50,5 +58,6 @@ export async function makeReport(
     before,
     after,
     output: r.output,
+    plan: opts.keepPlan ? r.plan : null,
   };
 }

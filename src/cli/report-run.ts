@@ -6,8 +6,10 @@
  * nothing of the engine, so a batch's main thread starts its workers at once.
  */
 import path from "path";
+import type { ReportPlan } from "../workbook";
 import { WorkbookReadError } from "../xlsx/errors";
 import { sameFile, writeAtomic } from "./files";
+import { PdfError, pdfPathFor, writeReportPdf } from "./pdf";
 
 export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
 
@@ -32,6 +34,21 @@ export interface MadeReport {
   after: Line[];
   /** The report's bytes; null when there are errors and nothing is written. */
   output: Buffer | null;
+  /** The plan, kept only when a PDF is to be printed from it (--pdf). */
+  plan: ReportPlan | null;
+}
+
+/** How a report is finished: --json, and LibreOffice's program when --pdf asks for a PDF. */
+export interface FinishOptions {
+  json: boolean;
+  soffice: string | null;
+}
+
+/** A report finished: its exit code, its JSON, and its PDF when one was printed. */
+export interface Finished {
+  code: number;
+  json: unknown;
+  pdf?: string;
 }
 
 export class UsageError extends Error {}
@@ -40,19 +57,42 @@ const print = (io: Io, lines: readonly Line[]) => {
   for (const l of lines) io[l.to](l.text);
 };
 
-/** Prints a made report's lines and writes its file (atomically) between them. */
+/**
+ * Prints a made report's lines and writes its file (atomically) between them; with --pdf, then
+ * prints its PDF beside it. A PDF LibreOffice could not make leaves the workbook written, says
+ * why, and is exit 2.
+ */
 export async function finishReport(
   made: MadeReport,
   out: string,
-  io: Io
-): Promise<{ code: number; json: unknown }> {
+  io: Io,
+  opts: FinishOptions
+): Promise<Finished> {
   print(io, made.before);
   if (made.output) {
     io.progress(`Writing ${out}…`);
     await writeAtomic(out, made.output);
   }
+  let pdf: string | undefined;
+  let pdfFailed: string | null = null;
+  if (opts.soffice && made.output && made.plan) {
+    pdf = pdfPathFor(out);
+    io.progress(`Printing ${pdf}…`);
+    try {
+      await writeReportPdf(made.plan, pdf, opts.soffice);
+    } catch (e) {
+      if (!(e instanceof PdfError)) throw e;
+      pdfFailed = `${out} was written, but its PDF was not: ${e.message}`;
+      pdf = undefined;
+    }
+  }
   print(io, made.after);
-  return { code: made.code, json: made.json };
+  if (pdf && !opts.json) io.out(`Wrote ${pdf}`);
+  if (pdfFailed) {
+    io.err(pdfFailed);
+    return { code: EXIT.unreadable, json: made.json };
+  }
+  return { code: made.code, json: made.json, ...(pdf ? { pdf } : {}) };
 }
 
 /** The output must not be the input, by any path to it. */
@@ -67,12 +107,18 @@ export async function checkNotInput(file: string, out: string): Promise<void> {
 export async function reportOne(
   file: string,
   out: string,
-  json: boolean,
+  opts: FinishOptions,
   io: Io
-): Promise<{ code: number; json: unknown }> {
+): Promise<Finished> {
   await checkNotInput(file, out);
   const { makeReport } = await import("./report-make");
-  return finishReport(await makeReport(file, out, json, io.progress), out, io);
+  const made = await makeReport(
+    file,
+    out,
+    { json: opts.json, keepPlan: opts.soffice !== null },
+    io.progress
+  );
+  return finishReport(made, out, io, opts);
 }
 
 /** One batch member as the batch's JSON lists it, and the exit code it adds. */
@@ -87,11 +133,19 @@ export function unreadable(file: string, e: WorkbookReadError, io: Io): BatchEnt
   return { code: EXIT.unreadable, json: { file, out: null, error: e.message } };
 }
 
-/** A batch member done: the JSON entry names its output only when one was written. */
-export function batchEntry(file: string, out: string, r: { code: number; json: unknown }) {
+/**
+ * A batch member done: the JSON entry names its output when one was written (a PDF that failed
+ * leaves its workbook written), and with --pdf its PDF (null when none was made).
+ */
+export function batchEntry(file: string, out: string, r: Finished, pdf: boolean): BatchEntry {
   return {
     code: r.code,
-    json: { file, out: r.code === EXIT.ok ? out : null, ...(r.json as object) },
+    json: {
+      file,
+      out: r.code !== EXIT.invalid ? out : null,
+      ...(pdf ? { pdf: r.pdf ?? null } : {}),
+      ...(r.json as object),
+    },
   };
 }
 

@@ -13,9 +13,13 @@ import { a1, type Cell } from "../workbook";
 // The import's modules one by one: the package index would also load JSZip (see police-files.ts).
 import { AreaListError, peerGroupFrom, populationFrom } from "../workbook/import/area-lists";
 import { monthText } from "../workbook/import/police-format";
+import { AreaError } from "../workbook/geography";
+import { SliceForces, countableAreas } from "../workbook/import/police-areas";
 import { PeerWindow, buildPoliceImport } from "../workbook/import/police-import";
 import { PoliceFileError } from "../workbook/import/police-reader";
-import type { PoliceTally } from "../workbook/import/police-tally";
+import { ConflictingFilesError, type PoliceTally } from "../workbook/import/police-tally";
+import { skippedWarning } from "../workbook/import/sources";
+import { paneGeography } from "./geography";
 import { BUSY_LABELS, Busy } from "./busy";
 import type { ImportHost } from "./import-host";
 import { readPoliceFiles } from "./police-files";
@@ -36,9 +40,10 @@ const useStyles = makeStyles({
 
 interface Read {
   tally: PoliceTally;
+  /** The districts and CSPs these files can count (their own force's files name them). */
   districts: string[];
   sheets: string[];
-  skipped: number;
+  skipped: string[];
 }
 
 export interface ImportSectionProps {
@@ -81,12 +86,13 @@ export function ImportSection(props: ImportSectionProps): ReactElement {
     try {
       setReading("Reading the files…");
       const r = await readPoliceFiles(files, (p) => setReading(`Reading ${p}…`));
-      const districts = r.tally.districtNames();
+      const districts = countableAreas(new SliceForces(r.tally, paneGeography()));
       const sheets = await host.listSheets();
-      setRead({ tally: r.tally, districts, sheets, skipped: r.skipped.length });
+      setRead({ tally: r.tally, districts, sheets, skipped: r.skipped });
       setPartnership(districts[0] ?? NONE);
     } catch (e) {
       if (e instanceof PoliceFileError) setProblem(`${e.message} Nothing was imported.`);
+      else if (e instanceof ConflictingFilesError) setProblem(e.message);
       else onFail(e, null);
     } finally {
       setReading(null);
@@ -102,19 +108,26 @@ export function ImportSection(props: ImportSectionProps): ReactElement {
           sheet === NONE ? null : host.readSheet(sheet);
         const peerCells = await cells(peerSheet);
         const popCells = await cells(popSheet);
-        const imp = buildPoliceImport(read.tally, {
+        const imp = buildPoliceImport(read.tally, paneGeography(), {
           partnership,
           peers: peerCells ? peerGroupFrom(peerCells, sheetCells(peerSheet)) : null,
           population: popCells ? populationFrom(popCells, sheetCells(popSheet)) : null,
           peerWindow,
         });
+        const skipped = skippedWarning(read.skipped);
+        if (skipped) imp.warnings.unshift(skipped);
         const r = await host.importPoliceUk(imp);
         const warnings = imp.warnings.length + r.warnings.length;
         const message = `Imported ${imp.partnership}'s ${imp.monthly.length} monthly counts${imp.peers.length > 0 ? ` and ${imp.peers.length} peer rates` : ""} into ${r.tables.join(", ") || "no table (nothing changed)"}${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`;
         setDone([message, ...[...imp.warnings, ...r.warnings].map((w) => w.message)].join("\n"));
         await onImported(`${message} `);
       } catch (e) {
+        // The command line's sentences (exit 1 there): the name, the force, the files.
         if (e instanceof AreaListError) setProblem(e.message);
+        else if (e instanceof AreaError)
+          setProblem(
+            `${e.message}${read.skipped.length > 0 ? ` ${skippedWarning(read.skipped)?.message ?? ""}` : ""} Nothing was imported.`
+          );
         else onFail(e, button);
       }
     });
@@ -151,7 +164,7 @@ export function ImportSection(props: ImportSectionProps): ReactElement {
       {read && (
         <>
           <Body1 as="p" className={styles.paragraph}>
-            {`${read.tally.rows.toLocaleString("en-GB")} rows, ${months.length} month${months.length === 1 ? "" : "s"}${months.length > 0 ? ` (${monthText(months[0] as number)} to ${monthText(months[months.length - 1] as number)})` : ""}, ${read.districts.length} districts; ${read.tally.noLocationTotal().toLocaleString("en-GB")} rows with no location${read.skipped > 0 ? `; ${read.skipped} other files skipped` : ""}.`}
+            {`${read.tally.rows.toLocaleString("en-GB")} rows, ${months.length} month${months.length === 1 ? "" : "s"}${months.length > 0 ? ` (${monthText(months[0] as number)} to ${monthText(months[months.length - 1] as number)})` : ""}, ${read.districts.length} districts and CSPs their own force's files count; ${read.tally.noLocationTotal().toLocaleString("en-GB")} rows with no location${read.skipped.length > 0 ? `; ${read.skipped.length} other files skipped` : ""}.`}
           </Body1>
           <Field label="Partnership">
             <Select value={partnership} onChange={(_, d) => setPartnership(d.value)}>

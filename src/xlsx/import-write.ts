@@ -1,100 +1,241 @@
-import ExcelJS from "exceljs";
-import { a1, columnLetter, isCellError } from "../workbook";
+/**
+ * `cdrp import --into`: the import's table edits written into the user's own package, as the
+ * report is (write-plan.ts). Only the contract tables' sheets and table parts are edited, by
+ * splicing: the written cells are replaced or inserted, a growing table's ref moves down, and
+ * every other byte of those parts stays (the user's formatting, other cells, validation,
+ * conditional formats). Every other part of the package is copied byte for byte, except, and only
+ * when needed: the styles part, which gains a copy of a cell's style with the number format a
+ * value needs (its lists grow at their ends); the package index (workbook part, its rels, content
+ * types, docProps/app.xml) when a missing contract table is added on a new sheet; and the
+ * calcChain, dropped when a written cell held a formula (Excel rebuilds it).
+ */
+import { Cell, a1, isCellError } from "../workbook";
 import { MergeError, TableEdit } from "../workbook/import";
+import {
+  REL_WORKSHEET,
+  loadPackage,
+  mustReadPart,
+  parseRels,
+  readPart,
+  relativeTarget,
+  relsPathFor,
+  resolveTarget,
+  sheetParts,
+  workbookPart,
+  writePart,
+  freePart,
+  nextRelId,
+  type Relationship,
+} from "./charts/opc";
+import { esc, parseXml } from "./charts/xml";
+import type { ZipPackage } from "./zip";
+import { StyleBook } from "./write/import-styles";
+import { editContentTypes, editRels, partNames } from "./write/package";
+import { SharedFormulaError, SheetIndex, SheetWrite, writeCells } from "./write/sheet-cells";
+import { CT_WORKSHEET } from "./write/sheet-xml";
+import { MINIMAL_STYLES } from "./write/styles";
+import { CT_TABLE, REL_TABLE, TableSheet, tablePartXml, tableSheetXml } from "./write/table-sheet";
+import { sheetNamesOf } from "./write/workbook-xml";
+import {
+  addSheetEntries,
+  freeSheetName,
+  growTable,
+  tablesOf,
+  updateAppXml,
+} from "./write/import-parts";
 
-/** exceljs's typings omit a loaded table's model; these are the fields an import changes. */
-interface TableModel {
-  tableRef?: string;
-  autoFilterRef?: string;
-  totalsRow?: boolean;
-}
+const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-function tableModel(ws: ExcelJS.Worksheet, name: string): TableModel | null {
-  const map = (ws as unknown as { tables?: Record<string, { model?: TableModel }> }).tables ?? {};
-  const key = Object.keys(map).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? null : (map[key]?.model ?? null);
-}
+const valueOf = (c: Cell): string | number | boolean | null =>
+  c === null || isCellError(c) || typeof c === "object" ? null : c;
 
-function uniqueSheetName(workbook: ExcelJS.Workbook, name: string): string {
-  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) if (!taken.has(`${name} (${i})`.toLowerCase())) return `${name} (${i})`;
-}
-
-function applyEdit(workbook: ExcelJS.Workbook, edit: TableEdit): void {
-  if (edit.created) {
-    const { header, rows, columns } = edit.created;
-    const ws = workbook.addWorksheet(uniqueSheetName(workbook, edit.table));
-    columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-    const body = rows.length > 0 ? rows : [header.map(() => null)];
-    ws.addTable({
-      name: edit.table,
-      ref: "A1",
-      headerRow: true,
-      style: { theme: "TableStyleMedium2", showRowStripes: true },
-      columns: header.map((name) => ({ name, filterButton: true })),
-      rows: body.map((r) => r.map((v) => (v === null || isCellError(v) ? null : v))),
-    });
-    columns.forEach((c, i) => {
-      if (!c.numFmt) return;
-      for (let r = 0; r < body.length; r++) ws.getCell(r + 2, i + 1).numFmt = c.numFmt;
-    });
-    return;
-  }
+/** Edits one contract table in place (see the file's comment). */
+async function editTable(
+  zip: ZipPackage,
+  part: string,
+  edit: TableEdit,
+  styles: StyleBook
+): Promise<{ formulaReplaced: boolean }> {
   const grid = edit.grid;
-  if (!grid) return;
-  const ws = workbook.getWorksheet(grid.sheet);
-  if (!ws) throw new MergeError(grid.sheet, "A1", "the sheet could not be found again.");
+  if (!grid) return { formulaReplaced: false };
+  const index = new SheetIndex(await mustReadPart(zip, part));
   const { row: top, col: left } = grid.origin;
   const width = (grid.rows[0] ?? []).length;
-  const model = grid.source === "table" ? tableModel(ws, grid.name) : null;
   if (edit.rowCount > grid.rows.length) {
     // The table grows downwards: the cells it grows into must be free (nothing is pushed aside).
-    for (let r = grid.rows.length; r < edit.rowCount; r++) {
-      for (let c = 0; c < width; c++) {
-        const v = ws.getCell(top + r + 1, left + c + 1).value;
-        if (v !== null && v !== undefined && v !== "") {
+    for (let r = grid.rows.length; r < edit.rowCount; r++)
+      for (let c = 0; c < width; c++)
+        if (index.holdsValue(index.cell(top + r, left + c)))
           throw new MergeError(
             grid.sheet,
             a1(top + r, left + c),
             `the ${edit.table} table needs to grow to row ${top + edit.rowCount}, but this cell below it holds data; move it and import again.`
           );
-        }
-      }
-    }
-    if (model?.totalsRow) {
-      throw new MergeError(
-        grid.sheet,
-        a1(top, left),
-        `the ${edit.table} table has a totals row; remove it and import again.`
+    if (grid.source === "table") {
+      const table = (await tablesOf(zip, part)).find(
+        (t) => t.name.toLowerCase() === grid.name.toLowerCase()
+      );
+      if (!table)
+        throw new MergeError(
+          grid.sheet,
+          a1(top, left),
+          `the ${edit.table} table's part could not be found again.`
+        );
+      const text = await mustReadPart(zip, table.part);
+      const root = parseXml(text, 1);
+      if (Number(root.attrs.totalsRowCount ?? 0) > 0)
+        throw new MergeError(
+          grid.sheet,
+          a1(top, left),
+          `the ${edit.table} table has a totals row; remove it and import again.`
+        );
+      writePart(
+        zip,
+        table.part,
+        growTable(text, `${a1(top, left)}:${a1(top + edit.rowCount - 1, left + width - 1)}`)
       );
     }
-    if (model) {
-      const last = `${columnLetter(left + width - 1)}${top + edit.rowCount}`;
-      model.tableRef = `${a1(top, left)}:${last}`;
-      if (model.autoFilterRef) model.autoFilterRef = model.tableRef;
-    }
   }
-  for (const w of edit.writes) {
-    const cell = ws.getCell(top + w.row + 1, left + w.col + 1);
-    cell.value = w.value === null || isCellError(w.value) ? null : w.value;
-    if (w.numFmt) cell.numFmt = w.numFmt;
+  const writes: SheetWrite[] = edit.writes.map((w) => {
+    const row = top + w.row;
+    const col = left + w.col;
+    const value = valueOf(w.value);
+    // The cell's own style, or (a new row) that of the cell above it in the table's body.
+    let style = index.styleOf(index.cell(row, col) ?? index.above(row, col, top + 1));
+    if (typeof value === "number")
+      style = styles.forNumber(style, w.numFmt && w.numFmt !== "@" ? w.numFmt : "General");
+    return { row, col, value, style };
+  });
+  try {
+    const r = writeCells(index, writes);
+    writePart(zip, part, r.xml);
+    return { formulaReplaced: r.formulaReplaced };
+  } catch (e) {
+    if (e instanceof SharedFormulaError)
+      throw new MergeError(
+        grid.sheet,
+        e.cell,
+        `the cell holds a formula other cells share, and the import would overwrite it; clear it and import again.`
+      );
+    throw e;
   }
 }
 
 /**
- * Applies an import's table edits to a loaded workbook and returns the new file's bytes. The
- * workbook goes through exceljs, as `cdrp report` does: every sheet's values, formats, tables,
- * merges and column widths are kept, but not charts, pivot tables or macros that a sheet may hold.
+ * Applies an import's table edits to the workbook's bytes and returns the new file's bytes (see
+ * the file's comment for what changes). The input buffer is not changed.
  */
 export async function writeImportEdits(
   input: Buffer,
   edits: readonly TableEdit[]
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(
-    input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer
-  );
-  for (const e of edits) applyEdit(workbook, e);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const zip = await loadPackage(input);
+  const wbPart = await workbookPart(zip);
+  const wbRelsPath = relsPathFor(wbPart);
+  const wbRelsXml = await mustReadPart(zip, wbRelsPath);
+  const wbRels = parseRels(wbRelsXml);
+  const sheets = await sheetParts(zip);
+  const stylesRel = wbRels.find((r) => r.type === REL_STYLES);
+  const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : null;
+  const stylesXml = stylesPart ? await readPart(zip, stylesPart) : undefined;
+  const styles = new StyleBook(stylesXml ?? MINIMAL_STYLES);
+
+  let formulaReplaced = false;
+  for (const edit of edits) {
+    if (edit.created || !edit.grid) continue;
+    const grid = edit.grid;
+    const sheet = sheets.find((s) => s.name === grid.sheet);
+    if (!sheet) throw new MergeError(grid.sheet, "A1", "the sheet could not be found again.");
+    if ((await editTable(zip, sheet.part, edit, styles)).formulaReplaced) formulaReplaced = true;
+  }
+
+  const created = edits.filter((e) => e.created !== null);
+  const removed: string[] = [];
+  const overrides: { part: string; contentType: string }[] = [];
+  const addedRels: Relationship[] = [];
+  const rels: Relationship[] = [...wbRels];
+  const newRel = (type: string, target: string): Relationship => {
+    const r = { id: nextRelId(rels), type, target, external: false };
+    rels.push(r);
+    addedRels.push(r);
+    return r;
+  };
+  let wbXml = await mustReadPart(zip, wbPart);
+  const oldNames = sheets.map((s) => s.name);
+  if (created.length > 0) {
+    const folder = wbPart.slice(0, wbPart.lastIndexOf("/") + 1);
+    const taken = new Set(partNames(zip).map((n) => n.toLowerCase()));
+    const names = new Set(sheetNamesOf(wbXml).map((n) => n.toLowerCase()));
+    let tableId = 0;
+    for (const s of sheets)
+      for (const t of await tablesOf(zip, s.part)) tableId = Math.max(tableId, t.id);
+    const entries: { name: string; relId: string }[] = [];
+    for (const edit of created) {
+      const c = edit.created as NonNullable<TableEdit["created"]>;
+      const sheetPart = freePart(zip, `${folder}worksheets`, "sheet", taken);
+      const tablePart = freePart(zip, `${folder}tables`, "table", taken);
+      const isPeriodEnd = (row: number) =>
+        edit.table === "Settings" &&
+        String(c.rows[row]?.[0] ?? "")
+          .trim()
+          .toLowerCase() === "period end";
+      const table: TableSheet = {
+        header: c.header,
+        rows: c.rows,
+        widths: c.columns.map((col) => col.width),
+        styleOf: (row, col, v) => {
+          if (typeof v !== "number") return 0;
+          const fmt = isPeriodEnd(row) ? "yyyy-mm-dd" : c.columns[col]?.numFmt;
+          return fmt && fmt !== "@" ? styles.forNumber(0, fmt) : 0;
+        },
+      };
+      writePart(zip, sheetPart, tableSheetXml(table, "rId1"));
+      writePart(
+        zip,
+        relsPathFor(sheetPart),
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="${esc(relativeTarget(sheetPart, tablePart))}"/></Relationships>`
+      );
+      writePart(zip, tablePart, tablePartXml(table, ++tableId, edit.table));
+      overrides.push(
+        { part: sheetPart, contentType: CT_WORKSHEET },
+        { part: tablePart, contentType: CT_TABLE }
+      );
+      const rel = newRel(REL_WORKSHEET, relativeTarget(wbPart, sheetPart));
+      entries.push({ name: freeSheetName(names, edit.table), relId: rel.id });
+    }
+    wbXml = addSheetEntries(wbXml, entries);
+    writePart(zip, wbPart, wbXml);
+  }
+
+  if (styles.changed) {
+    if (stylesPart && stylesXml !== undefined) writePart(zip, stylesPart, styles.xml());
+    else {
+      const taken = new Set(partNames(zip).map((n) => n.toLowerCase()));
+      const part = freePart(zip, wbPart.slice(0, wbPart.lastIndexOf("/")), "styles", taken);
+      writePart(zip, part, styles.xml());
+      newRel(REL_STYLES, relativeTarget(wbPart, part));
+      overrides.push({ part, contentType: CT_STYLES });
+    }
+  }
+
+  // A calcChain naming a cell that no longer holds a formula makes Excel repair the file.
+  const dropIds = new Set<string>();
+  const calc = wbRels.find((r) => r.type.endsWith("/calcChain"));
+  if (formulaReplaced && calc) {
+    const part = resolveTarget(wbPart, calc.target);
+    zip.remove(part);
+    removed.push(part);
+    dropIds.add(calc.id);
+  }
+
+  if (addedRels.length > 0 || dropIds.size > 0) {
+    writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, addedRels));
+  }
+  if (overrides.length > 0 || removed.length > 0) {
+    const ct = await mustReadPart(zip, "[Content_Types].xml");
+    writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));
+  }
+  if (created.length > 0) await updateAppXml(zip, oldNames);
+  return zip.toBuffer();
 }

@@ -32,10 +32,16 @@ import {
   freePart,
   type Relationship,
 } from "./charts/opc";
-import { calcChainNames, editAppXml, editRels, orphanedBy, partNames } from "./write/package";
-import { SheetCells } from "./write/sheet-cells";
-import { CT_WORKSHEET, lastRowOf, sheetXmlPieces } from "./write/sheet-xml";
-import { editContentTypes } from "./charts/opc";
+import {
+  calcChainNames,
+  editAppXml,
+  editContentTypes,
+  editRels,
+  orphanedBy,
+  partNames,
+} from "./write/package";
+import { SheetCells } from "./write/plan-cells";
+import { CT_WORKSHEET, sheetXmlPieces } from "./write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "./write/styles";
 import { editWorkbook } from "./write/workbook-xml";
 
@@ -77,6 +83,7 @@ export function chartSpec(
       ...(s.points && s.points.length > 0 ? { points: s.points } : {}),
       ...(s.dash ? { dash: s.dash } : {}),
       ...(s.marker !== undefined ? { marker: s.marker } : {}),
+      ...(s.line === false ? { line: false } : {}),
     })),
     legend: chart.legend,
   };
@@ -86,9 +93,15 @@ export function chartSpec(
   return spec;
 }
 
-/** The absolute print area of a report sheet: A1 to its last column and row. */
+/** The absolute print area of a report sheet: A1 to its last printed column and row. */
 export function printArea(sheet: PlanSheet): string {
-  return `$A$1:$${columnLetter(sheet.page.lastCol)}$${lastRowOf(sheet) + 1}`;
+  return `$A$1:$${columnLetter(sheet.page.lastCol)}$${sheet.page.lastRow + 1}`;
+}
+
+/** The rows repeated at the top of each printed page ("$4:$4"), or null. */
+export function printTitles(sheet: PlanSheet): string | null {
+  const t = sheet.page.printTitleRows;
+  return t ? `$${t.first + 1}:$${t.last + 1}` : null;
 }
 
 /**
@@ -126,6 +139,7 @@ export async function renderPlan(
       name: s.name,
       relId: (sheetRels[i] as Relationship).id,
       printArea: printArea(s),
+      printTitles: printTitles(s),
     }))
   );
 

@@ -112,6 +112,11 @@ export class ZipPackage {
 
   private constructor(private readonly buf: Buffer) {}
 
+  /** A package with no parts yet, to write a new file into. */
+  static empty(): ZipPackage {
+    return new ZipPackage(Buffer.alloc(0));
+  }
+
   /** Reads the central directory of a package held in memory; throws ZipError when it cannot. */
   static load(bytes: Buffer): ZipPackage {
     const pkg = new ZipPackage(bytes);

@@ -75,13 +75,13 @@ describe("runtime requires", () => {
 describe("the command line's package.json", () => {
   const pkg = cliPackageJson(rootPackage, { exceljs: "4.4.0", jszip: "3.10.1" });
 
-  it("is cdrp at the repository's version, with the cdrp command and only lib/ and bin/", () => {
+  it("is cdrp at the repository's version, with the cdrp command and only lib/, bin/ and data/", () => {
     expect(pkg).toMatchObject({
       name: "cdrp",
       version: rootPackage.version,
       private: true,
       bin: { cdrp: "bin/cdrp.js" },
-      files: ["bin", "lib"],
+      files: ["bin", "lib", "data"],
       engines: rootPackage.engines,
     });
   });

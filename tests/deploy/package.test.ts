@@ -145,6 +145,11 @@ describe("npm run package", () => {
       const pkgDir = path.join(unpacked, "package");
       expect(fs.existsSync(path.join(pkgDir, "lib", "cli", "main.js"))).toBe(true);
       expect(fs.existsSync(path.join(pkgDir, "bin", "cdrp.js"))).toBe(true);
+      // The ONS tables the import counts by, byte for byte.
+      for (const f of fs.readdirSync(path.join(ROOT, "data", "geography")))
+        expect(fs.readFileSync(path.join(pkgDir, "data", "geography", f))).toEqual(
+          fs.readFileSync(path.join(ROOT, "data", "geography", f))
+        );
       expect(fs.existsSync(path.join(pkgDir, "src"))).toBe(false);
       const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")) as {
         name: string;
@@ -215,6 +220,34 @@ describe("npm run package", () => {
       expect(demo.stdout).toContain("Wrote out/sample-report.xlsx");
       const report = fs.readFileSync(path.join(work, "out", "sample-report.xlsx"));
       expect(report.subarray(0, 2).toString("latin1")).toBe("PK");
+    });
+
+    it("imports real police.uk files with the ONS tables it ships", () => {
+      const work = path.join(temp.dir, "import");
+      fs.mkdirSync(work);
+      const r = run(
+        cdrp,
+        [
+          "import",
+          "police-uk",
+          path.join(ROOT, "tests", "fixtures", "police-uk", "2024-01-to-04.zip"),
+          "--partnership",
+          "Western Suffolk",
+          "--out",
+          "quarter.xlsx",
+        ],
+        {
+          cwd: work,
+          env: {
+            PATH: `${path.join(prefix, "bin")}${path.delimiter}${path.dirname(process.execPath)}`,
+            HOME: work,
+          },
+        }
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        "Western Suffolk (CSP of Babergh, Mid Suffolk, West Suffolk; Suffolk Constabulary)"
+      );
     });
   });
 });

@@ -5,12 +5,14 @@ import { importIntoWorkbook, writeBlocks } from "../../src/excel/import";
 import { templateWorkbook, sampleWorkbook } from "../../src/workbook";
 import { findGrid } from "../../src/workbook/tables";
 import { PoliceCsvReader, PoliceTally, buildPoliceImport } from "../../src/workbook/import";
+import { loadGeography } from "../../src/cli/geography";
 import { Row, policeCsv } from "../support/police-csv";
 
+const geo = loadGeography();
 const FORCE = "Cambridgeshire Constabulary";
-const DISTRICTS = ["South Cambridgeshire", "Cambridge", "East Cambridgeshire", "=HYPERLINK(1)"];
+const DISTRICTS = ["South Cambridgeshire", "Cambridge", "East Cambridgeshire", "Fenland"];
 
-function tally(months: number): PoliceTally {
+function tally(months: number, extraType: string | null = null): PoliceTally {
   const t = new PoliceTally();
   for (let k = 0; k < months; k++) {
     const key = 2021 * 12 + 3 + k;
@@ -20,6 +22,7 @@ function tally(months: number): PoliceTally {
       for (let i = 0; i <= di + (k % 2); i++)
         rows.push({ month: m, force: FORCE, lsoa: `${d} 001A`, type: "Burglary" });
       rows.push({ month: m, force: FORCE, lsoa: `${d} 002A`, type: "Vehicle crime" });
+      if (extraType) rows.push({ month: m, force: FORCE, lsoa: `${d} 003A`, type: extraType });
     });
     const path = `${m}/${m}-cambridgeshire-street.csv`;
     t.beginFile(path);
@@ -36,7 +39,7 @@ const population = new Map(DISTRICTS.map((d, i) => [d, 100000 + i * 1000]));
 describe("importIntoWorkbook (Office.js)", () => {
   it("fills the template's tables in 3 syncs, so that the check passes; a second import changes nothing", async () => {
     const fake = new FakeExcel({ currentYear: 2023 }).seed(templateWorkbook());
-    const imp = buildPoliceImport(tally(27), {
+    const imp = buildPoliceImport(tally(27), geo, {
       partnership: "South Cambridgeshire",
       peers: DISTRICTS.slice(1),
       population,
@@ -63,18 +66,20 @@ describe("importIntoWorkbook (Office.js)", () => {
     );
   });
 
-  it("writes a district that looks like a formula as text", async () => {
+  it("writes a crime type that looks like a formula as text", async () => {
     const fake = new FakeExcel({ currentYear: 2023 }).seed(templateWorkbook());
-    const imp = buildPoliceImport(tally(15), { partnership: "=HYPERLINK(1)" });
+    const imp = buildPoliceImport(tally(15, "=HYPERLINK(1)"), geo, {
+      partnership: "South Cambridgeshire",
+    });
     await importIntoWorkbook(fake.context, imp);
-    const settings = fake.sheet("Settings");
-    expect(settings.value("B2")).toBe("=HYPERLINK(1)");
-    expect(settings.formula("B2")).toBeNull();
+    const measures = fake.sheet("Measures");
+    expect(measures.value("B2")).toBe("=HYPERLINK(1)");
+    expect(measures.formula("B2")).toBeNull();
   });
 
   it("keeps the sample's own rows and moves Period end forward with a warning", async () => {
     const fake = new FakeExcel({ currentYear: 2023 }).seed(sampleWorkbook());
-    const imp = buildPoliceImport(tally(15), { partnership: "South Cambridgeshire" });
+    const imp = buildPoliceImport(tally(15), geo, { partnership: "South Cambridgeshire" });
     const own =
       findGrid((await readWorkbook(fake.context)).snapshot, "Monthly")?.rows.slice(1) ?? [];
     const r = await importIntoWorkbook(fake.context, imp);

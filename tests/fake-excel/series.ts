@@ -37,6 +37,18 @@ abstract class SeriesPart<M extends SeriesRef> extends FakeObject<M> {
   }
 }
 
+/**
+ * A series name: "The name's length should not be greater than 255 characters" (ref
+ * excel.chartseries.yml, `name`). What Excel does with a longer one is not documented: the fake
+ * refuses it with InvalidArgument (an assumption), so a host that does not cut names is caught.
+ */
+function seriesName(value: unknown, location: string): string {
+  if (typeof value !== "string") throw richError("InvalidArgument", location);
+  if (value.length > 255)
+    throw richError("InvalidArgument", location, "A series name is at most 255 characters.");
+  return value;
+}
+
 export class FakeChartSeriesCollection
   extends FakeCollection<ChartModel, SeriesModel>
   implements Pick<Excel.ChartSeriesCollection, "items" | "count" | "getItemAt" | "add" | "load">
@@ -109,7 +121,10 @@ export class FakeChartSeriesCollection
       (chart, wire) => {
         const s: SeriesModel = {
           id: this._ctx.engine.wb.nextId++,
-          name: typeof wire[0] === "string" ? wire[0] : `Series${live(chart).length + 1}`,
+          name:
+            wire[0] === undefined || wire[0] === null
+              ? `Series${live(chart).length + 1}`
+              : seriesName(wire[0], "ChartSeriesCollection.add"),
           chartType: chart.type,
           values: null,
           xValues: null,
@@ -135,6 +150,9 @@ type SeriesMembers =
   | "name"
   | "chartType"
   | "markerStyle"
+  | "markerBackgroundColor"
+  | "markerForegroundColor"
+  | "markerSize"
   | "format"
   | "points"
   | "setValues"
@@ -158,8 +176,7 @@ export class FakeChartSeries
       "name",
       v,
       (m, value) => {
-        if (typeof value !== "string") throw richError("InvalidArgument", "ChartSeries.name");
-        m.series.name = value;
+        m.series.name = seriesName(value, "ChartSeries.name");
       },
       W
     );
@@ -190,6 +207,48 @@ export class FakeChartSeries
           ENUM_VALUES.ChartMarkerStyle.filter((s) => s !== "Invalid"),
           "ChartSeries.markerStyle"
         );
+      },
+      W
+    );
+  }
+
+  /** ChartSeries.markerBackgroundColor / markerForegroundColor: HTML colours (ExcelApi 1.7). */
+  private _marker(name: "markerBackgroundColor" | "markerForegroundColor", v: string): void {
+    this._set(
+      name,
+      v,
+      (m, value) => {
+        const c = normalizeColor(value, `ChartSeries.${name}`);
+        if (name === "markerBackgroundColor") m.series.markerBackground = c;
+        else m.series.markerForeground = c;
+      },
+      W
+    );
+  }
+  get markerBackgroundColor(): string {
+    return this._read("markerBackgroundColor");
+  }
+  set markerBackgroundColor(v: string) {
+    this._marker("markerBackgroundColor", v);
+  }
+  get markerForegroundColor(): string {
+    return this._read("markerForegroundColor");
+  }
+  set markerForegroundColor(v: string) {
+    this._marker("markerForegroundColor", v);
+  }
+  get markerSize(): number {
+    return this._read("markerSize");
+  }
+  /** "The supported size range is 2 to 72 ... an InvalidArgument error if it's set ... outside" it. */
+  set markerSize(v: number) {
+    this._set(
+      "markerSize",
+      v,
+      (m, value) => {
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 2 || value > 72)
+          throw richError("InvalidArgument", "ChartSeries.markerSize");
+        m.series.markerSize = value;
       },
       W
     );

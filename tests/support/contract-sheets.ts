@@ -6,6 +6,7 @@
  * treats them as the user's data. Used by the real-workbook fixtures and scripts/corpus.ts.
  */
 import { DataSheet, PlanCell, PlanSheet, sampleWorkbook } from "../../src/workbook";
+import { layoutPage } from "../../src/workbook/plan-page";
 import { renderPlan } from "../../src/xlsx";
 import { parseRels, resolveTarget } from "../../src/xlsx/charts/opc";
 import { ZipPackage } from "../../src/xlsx/zip";
@@ -30,15 +31,27 @@ function planSheet(s: DataSheet, date1904: boolean): PlanSheet {
       cells.push({ row: i + 1, col, value, ...(numFmt ? { numFmt } : {}) });
     })
   );
+  const columnWidths = s.columns.map((c, col) => ({ col, width: c.width }));
+  const none = { left: "", center: "", right: "" };
+  const page = layoutPage(
+    { cells, charts: [], columnWidths, rowHeights: [] },
+    "portrait",
+    s.columns.length - 1,
+    {
+      blocks: [],
+      repeat: null,
+      heads: { header: none, footer: none },
+    }
+  );
   return {
     name: s.name,
     role: "summary",
     cells,
     merges: [],
-    columnWidths: s.columns.map((c, col) => ({ col, width: c.width })),
+    columnWidths,
     rowHeights: [],
     charts: [],
-    page: { orientation: "portrait", lastCol: s.columns.length - 1 },
+    page,
   };
 }
 

@@ -114,6 +114,84 @@ describe("Import police.uk data", () => {
     expect(said.length).toBe(2);
   });
 
+  it("applies the command line's rules and says its sentences: own force, duplicates, ONS populations, names", async () => {
+    // Norfolk's files, the same month again as a loose CSV, BTP rows naming Norwich, an outcomes file.
+    const zip = new JSZip();
+    for (const m of ["2024-01", "2024-02", "2024-03"]) {
+      zip.file(`${m}/${m}-norfolk-street.csv`, policeCsv(rows(m)));
+      zip.file(
+        `${m}/${m}-btp-street.csv`,
+        policeCsv([
+          { month: m, force: "British Transport Police", lsoa: "Norwich 001A", type: "Burglary" },
+        ])
+      );
+      zip.file(`${m}/${m}-norfolk-outcomes.csv`, "Crime ID,Month\n");
+    }
+    const bytes = await zip.generateAsync({ type: "arraybuffer" });
+    const files = [
+      new File([bytes], "download.zip", { type: "application/zip" }),
+      new File([policeCsv(rows("2024-01"))], "2024-01-norfolk-street.csv"),
+    ];
+    const calls: string[] = [];
+    const imported: PoliceImport[] = [];
+    const host = importHost(calls, imported);
+    host.readSheet = jest.fn(async (sheet: string) =>
+      sheet === "MSG"
+        ? [["Partnership"], ["Breckland"], ["Coventry"], ["Kings Lynn & West Norfolk"]]
+        : [["Partnership"], ["Norwhich"]]
+    );
+    host.listSheets = jest.fn(async () => ["MSG", "Typo"]);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={paneHost(calls)} importHost={host} />
+      </FluentProvider>
+    );
+    await waitFor(() => expect(calls).toEqual(["check"]));
+    fireEvent.change(screen.getByLabelText("Files (.csv or .zip)"), { target: { files } });
+    const partnership = (await screen.findByRole("combobox", {
+      name: "Partnership",
+    })) as HTMLSelectElement;
+    // Rows of the same force-month read twice count once: 6 rows a month, 3 months, BTP's 3.
+    expect(screen.getByText(/^21 rows, 3 months/)).toBeTruthy();
+    fireEvent.change(partnership, { target: { value: "Norwich" } });
+    fireEvent.change(screen.getByRole("combobox", { name: /Peer group/ }), {
+      target: { value: "Typo" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Import into this workbook" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(
+      'Peer group: "Norwhich" is not a district or Community Safety Partnership'
+    );
+    expect(alert.textContent).toContain("Closest: Norwich");
+    expect(calls).toEqual(["check"]);
+    fireEvent.change(screen.getByRole("combobox", { name: /Peer group/ }), {
+      target: { value: "MSG" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Import into this workbook" }));
+    await waitFor(() => expect(calls).toEqual(["check", "import", "check"]));
+    const imp = imported[0] as PoliceImport;
+    // Norwich from Norfolk's files only (2 rows a month), never BTP's.
+    expect(imp.monthly.map((r) => r.count)).toEqual([2, 2, 2]);
+    // No population sheet: ONS mid-year estimates; Coventry (no West Midlands files) has no rate.
+    expect(new Set(imp.peers.map((p) => p.partnership))).toEqual(
+      new Set(["Norwich", "Breckland", "King's Lynn and West Norfolk"])
+    );
+    const codes = imp.warnings.map((w) => w.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "FILES_SKIPPED",
+        "DUPLICATE_FILES",
+        "OTHER_FORCE_ROWS",
+        "PEER_FORCE_ABSENT",
+      ])
+    );
+    expect(imp.warnings.find((w) => w.code === "PEER_FORCE_ABSENT")?.message).toContain(
+      "Coventry is policed by West Midlands Police"
+    );
+    expect(imp.warnings.filter((w) => w.code === "NO_LOCATION").length).toBeLessThanOrEqual(1);
+    expect(await screen.findByText(/norfolk-outcomes\.csv/)).toBeTruthy();
+  });
+
   it("names the file and line of a bad file and imports nothing", async () => {
     const calls: string[] = [];
     render(

@@ -12,6 +12,7 @@ import { addRels } from "../../src/xlsx/charts/opc";
 import { lastRowOf, sheetXml, sheetXmlPieces } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
+import { pageFor } from "../support/plan-page";
 
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
 const sheet = (name: string, id: number) =>
@@ -185,7 +186,7 @@ describe("appendStyles", () => {
 });
 
 describe("sheetXml", () => {
-  const plan: PlanSheet = {
+  const draft: Omit<PlanSheet, "page"> = {
     name: "Summary",
     role: "summary",
     cells: [
@@ -202,14 +203,14 @@ describe("sheetXml", () => {
     rowHeights: [{ row: 1, height: 30 }],
     charts: [],
     tabColor: "1f4e79",
-    page: { orientation: "landscape", lastCol: 4 },
   };
+  const plan: PlanSheet = { ...draft, page: pageFor(draft, "landscape", 4) };
   const xml = sheetXml(plan, () => 0, { selected: false });
 
   it("writes text as inline strings, never formulas, cells in order", () => {
     expect(xml).not.toMatch(/<f[ >]/);
     expect(xml).toContain(
-      `<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c><c r="B1" t="inlineStr"><is><t>=HYPERLINK("http://x")</t></is></c></row>`
+      `<row r="1" ht="15" customHeight="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c><c r="B1" t="inlineStr"><is><t>=HYPERLINK("http://x")</t></is></c></row>`
     );
     expect(xml).toContain(`<t>_x005F_x0041_ literal</t>`);
     expect(xml).toContain(`<c r="B3"><v>42.5</v></c>`);
@@ -224,7 +225,11 @@ describe("sheetXml", () => {
     expect(xml).toContain(
       `<sheetPr><tabColor rgb="FF1F4E79"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:E3"/>`
     );
-    expect(xml).toContain(`<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>`);
+    expect(xml).toContain(
+      `<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>`
+    );
+    // Every printed row at an explicit height (the default where the plan gives none).
+    expect(xml).toContain(`<row r="3" ht="15" customHeight="1"><c r="A3" t="inlineStr">`);
   });
 
   it("writes a sheet with more cells than a call can take as arguments (thousands of measures)", () => {
@@ -254,8 +259,11 @@ describe("sheetXml", () => {
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1000);
     const xml = pieces.join("");
     expect(xml).toBe(sheetXml(big, () => 0, { selected: false, drawingRelId: "rId1" }));
-    // The drawing goes in with the sheet, in schema order (after pageSetup), never spliced in later.
-    expect(xml).toMatch(/<pageSetup [^>]*\/><drawing r:id="rId1"\/><\/worksheet>$/);
+    // The drawing goes in with the sheet, in schema order (after the page elements), never spliced
+    // in later.
+    expect(xml).toMatch(
+      /<pageSetup [^>]*\/><headerFooter>.*<\/headerFooter>(<rowBreaks .*<\/rowBreaks>)?<drawing r:id="rId1"\/><\/worksheet>$/
+    );
   });
 
   it("keeps the plan's last word for an address, whatever order the cells came in", () => {
@@ -268,7 +276,11 @@ describe("sheetXml", () => {
     const xml = sheetXml({ ...plan, cells, merges: [], rowHeights: [] }, () => 0, {
       selected: false,
     });
-    expect(xml).toContain(
+    // Printed rows carry heights of their own (the page layout's); here only the cells matter.
+    const cellsOnly = xml
+      .replace(/ ht="[^"]*" customHeight="1"/g, "")
+      .replace(/<row r="\d+"><\/row>/g, "");
+    expect(cellsOnly).toContain(
       `<row r="2"><c r="A2"><v>1</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>a</t></is></c><c r="C4" t="inlineStr"><is><t>last</t></is></c></row>`
     );
   });

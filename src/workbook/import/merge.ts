@@ -212,7 +212,8 @@ function mergeSettings(
   grid: Grid,
   imp: PoliceImport,
   rows: ImportRow[],
-  warnings: ImportWarning[]
+  warnings: ImportWarning[],
+  ownSettings: boolean
 ): TableEdit {
   const columns = columnsOf(grid);
   requireColumns("Settings", grid, columns);
@@ -256,11 +257,11 @@ function mergeSettings(
     const name = text(r.setting).toLowerCase();
     const at = found.get(name);
     if (at !== undefined) {
-      if (
-        name !== "period end" &&
-        blank(grid.rows[at]?.[vCol] ?? null) &&
-        !blank(r.value ?? null)
-      ) {
+      const current = grid.rows[at]?.[vCol] ?? null;
+      // A template's Window is the import's (so data starting after April validates).
+      const fill =
+        blank(current) || (!ownSettings && name === "window" && !same(current, r.value ?? null));
+      if (name !== "period end" && fill && !blank(r.value ?? null)) {
         const v = r.value ?? null;
         writes.push({ row: at, col: vCol, value: v, numFmt: formatFor("Settings", "value", v, r) });
       }
@@ -286,14 +287,32 @@ function mergeSettings(
 }
 
 /**
+ * True when the Settings table gives a Baseline year of its own: the workbook has been set up,
+ * and its Window and Baseline year stay. A template's (Baseline year blank) are the import's.
+ */
+function hasOwnSettings(grid: Grid | null): boolean {
+  if (!grid) return false;
+  const columns = columnsOf(grid);
+  const sCol = columns.get("setting");
+  const vCol = columns.get("value");
+  if (sCol === undefined || vCol === undefined) return false;
+  return grid.rows.some(
+    (r, i) => i > 0 && text(r[sCol]).toLowerCase() === "baseline year" && !blank(r[vCol] ?? null)
+  );
+}
+
+/**
  * Merges an import into a workbook's tables (spec/open-data.md, --into): imported months replace
  * the rows of the same measure and month, imported peer periods replace that period's group, new
  * measures are added and existing Measures rows kept; Settings keep the user's values except Period
  * end, which moves forward when the data does. Pure: the hosts apply the edits.
  */
 export function mergeImport(snapshot: WorkbookSnapshot, imp: PoliceImport): MergePlan {
-  const rows = importedRows(imp);
-  const warnings: ImportWarning[] = [];
+  // A workbook whose Window or Baseline year is its own keeps them, and so every imported month;
+  // one whose Settings the import fills gets the import's, with their warnings.
+  const ownSettings = hasOwnSettings(findGrid(snapshot, "Settings"));
+  const rows = importedRows(imp, ownSettings);
+  const warnings: ImportWarning[] = ownSettings ? [] : [...imp.settingsWarnings];
   const edits: TableEdit[] = [];
   for (const table of IMPORT_TABLES) {
     const grid = findGrid(snapshot, table);
@@ -312,7 +331,7 @@ export function mergeImport(snapshot: WorkbookSnapshot, imp: PoliceImport): Merg
     }
     const edit =
       table === "Settings"
-        ? mergeSettings(grid, imp, rows.Settings, warnings)
+        ? mergeSettings(grid, imp, rows.Settings, warnings, ownSettings)
         : upsert(table, grid, rows[table], warnings);
     edits.push(edit);
   }

@@ -89,14 +89,22 @@ export class PoliceCsvReader {
           "a quoted field is not closed properly (a stray or missing double quote)."
         );
       }
-      this.row(fields, line);
+      // The file's last row, with no line end after it: a file cut short shows itself here.
+      const cut = final && i === rows.length - 1 && !/[\r\n]$/.test(input);
+      this.row(fields, line, cut);
     }
     if (badRow >= rows.length) {
-      throw new PoliceFileError(this.file, this.line, "a quoted field is never closed.");
+      throw new PoliceFileError(
+        this.file,
+        this.line,
+        final
+          ? "a quoted field is never closed before the file ends: the file looks cut short (an interrupted download or copy); download it again."
+          : "a quoted field is never closed."
+      );
     }
   }
 
-  private row(fields: string[], line: number): void {
+  private row(fields: string[], line: number, cut = false): void {
     const n = fields.length;
     if (n === 1 && fields[0] === "") return; // a blank line (the file's final line end)
     // A stray CR where the file's line ends are LF.
@@ -109,10 +117,17 @@ export class PoliceCsvReader {
         throw new PoliceFileError(
           this.file,
           line,
-          `the header is not police.uk's street-level crime header. Expected: ${HEADER_TEXT}. Found: ${found.length > 200 ? `${found.slice(0, 200)}…` : found}`
+          `the header is not police.uk's street-level crime header. Expected: "${HEADER_TEXT}". Found: "${found.length > 200 ? `${found.slice(0, 200)}…` : found}".`
         );
       }
       return;
+    }
+    if (n < POLICE_HEADER.length && cut) {
+      throw new PoliceFileError(
+        this.file,
+        line,
+        `the file ends in the middle of a row (${n} of its ${POLICE_HEADER.length} fields): it looks cut short (an interrupted download or copy); download it again.`
+      );
     }
     if (n !== POLICE_HEADER.length) {
       throw new PoliceFileError(

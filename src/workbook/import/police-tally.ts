@@ -1,5 +1,5 @@
 import { MonthKey } from "../../core";
-import { COL, districtOf, monthOfPath, monthText, normalName, parseMonth } from "./police-format";
+import { COL, districtOf, monthOfPath, monthText, parseMonth } from "./police-format";
 import { PoliceFileError } from "./police-reader";
 
 export interface ImportWarning {
@@ -7,52 +7,133 @@ export interface ImportWarning {
   message: string;
 }
 
-interface DistrictTally {
-  /** The district as the data spells it. */
-  name: string;
-  /** "<crime type>\u0001<month key>" -> rows. */
-  counts: Map<string, number>;
-  /** Falls within -> rows: the district's own force is the one most of its rows fall within. */
-  forces: Map<string, number>;
+/** Two different files for one force and month (two downloads that differ): exit 2, naming both. */
+export class ConflictingFilesError extends Error {
+  constructor(
+    readonly first: string,
+    readonly second: string,
+    readonly force: string,
+    readonly month: MonthKey
+  ) {
+    super(
+      `${first} and ${second} both hold ${force}'s ${monthText(month)}, with different rows (police.uk revises published months, so two downloads can differ). Keep one of them and import again. Nothing was written.`
+    );
+    this.name = "ConflictingFilesError";
+  }
+}
+
+/** A copy of a string that shares no memory with the chunk it was sliced from. */
+const copied = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
+/**
+ * Strings met on rows, each given a number. A row's fields are slices of the text chunk they were
+ * read from, and a slice kept anywhere keeps its whole chunk (1 MB or more) alive; so a name is
+ * copied the first time it is met, and later rows only look it up.
+ */
+export class Interned {
+  private readonly ids = new Map<string, number>();
+  readonly list: string[] = [];
+  id(s: string): number {
+    const found = this.ids.get(s);
+    if (found !== undefined) return found;
+    const copy = copied(s);
+    const id = this.list.length;
+    this.ids.set(copy, id);
+    this.list.push(copy);
+    return id;
+  }
+}
+
+/** Crime types a file may hold at most: police.uk has 14; far more is not its data. */
+const TYPE_SPAN = 4096;
+
+/** One force's rows for one month, as one file gave them. */
+export interface Slice {
+  /** Reported by, interned. */
+  force: number;
+  month: MonthKey;
+  /** The file it was read from (the first, when the same data came twice). */
+  file: string;
+  rows: number;
+  noLocation: number;
+  /** name id * TYPE_SPAN + type id, ascending, and the rows of each. */
+  keys: Int32Array;
+  counts: Int32Array;
+}
+
+interface Pending {
+  force: number;
+  month: MonthKey;
+  rows: number;
+  noLocation: number;
+  counts: Map<number, number>;
+}
+
+/** A file whose force-months had all been read before, from another file (or the same one). */
+export interface Duplicate {
+  file: string;
+  sameAs: string;
+}
+
+function sameCounts(a: Slice, b: Slice): boolean {
+  if (a.rows !== b.rows || a.noLocation !== b.noLocation || a.keys.length !== b.keys.length)
+    return false;
+  for (let i = 0; i < a.keys.length; i++)
+    if (a.keys[i] !== b.keys[i] || a.counts[i] !== b.counts[i]) return false;
+  return true;
 }
 
 /**
- * Everything the import needs from the files, gathered in one pass over the rows: counts per
- * district, crime type and month, which force supplied which month, and rows with no location.
- * Its size depends on districts x types x months, never on the number of rows.
+ * Everything the import needs from the files, in one pass over the rows: for each force and
+ * month (a slice), the rows per district name (as police.uk writes it: "Suffolk Coastal 001A"
+ * gives "Suffolk Coastal") and crime type, and the rows with no location. The same force and
+ * month read twice is kept once. Its size depends on forces x months x names x types, never on
+ * the number of rows, and no string it keeps shares memory with the text read.
  */
 export class PoliceTally {
-  readonly districts = new Map<string, DistrictTally>(); // by normalName
-  readonly types = new Set<string>();
+  readonly names = new Interned();
+  readonly types = new Interned();
+  readonly forces = new Interned();
+  readonly slices = new Map<string, Slice>();
   readonly months = new Set<MonthKey>();
-  /** Reported by -> the months that force supplied. */
-  readonly supplied = new Map<string, Set<MonthKey>>();
-  /** Reported by -> month -> rows with no location. */
-  readonly noLocation = new Map<string, Map<MonthKey, number>>();
   readonly warnings: ImportWarning[] = [];
   readonly files: string[] = [];
+  readonly duplicates: Duplicate[] = [];
+  /** Rows counted (a force-month read twice counts once). */
   rows = 0;
 
-  // Per-file state: months and forces change rarely within a file, so they are parsed once.
   private file = "";
   private fileMonth: MonthKey | null = null;
   private mismatch: { month: string; line: number; n: number } | null = null;
+  private pending = new Map<string, Pending>();
+  // The row's month and force change rarely within a file: parsed once per change. Reset at the
+  // end of each file, so no slice of its last chunk stays referenced.
   private lastMonthText = "";
-  private lastMonth: MonthKey = 0;
-  private lastForce = "";
-  private readonly keys = new Map<string, string>();
+  private lastForceText = "";
+  private current: Pending | null = null;
+  private month: MonthKey = 0;
 
   /** Starts a file; `path` is as the user gave it (a zip entry's path inside the zip). */
   beginFile(path: string): void {
     this.file = path;
-    this.files.push(path);
     this.fileMonth = monthOfPath(path);
     this.mismatch = null;
-    this.lastMonthText = "";
-    this.lastForce = "";
+    this.pending = new Map();
+    this.forget();
   }
 
+  private forget(): void {
+    this.lastMonthText = "";
+    this.lastForceText = "";
+    this.current = null;
+  }
+
+  /**
+   * The file has been read whole: each of its force-months is kept, or recognised as data already
+   * read (the same rows again: counted once), or refused (different rows for a force-month read).
+   */
   endFile(): void {
+    this.forget();
     const m = this.mismatch;
     if (m && this.fileMonth !== null) {
       this.warnings.push({
@@ -60,107 +141,137 @@ export class PoliceTally {
         message: `${this.file}: ${m.n} row${m.n === 1 ? "" : "s"} give Month ${m.month} (first at line ${m.line}), but the file's name or folder says ${monthText(this.fileMonth)}. The rows are counted in the month they give.`,
       });
     }
+    const kept: Slice[] = [];
+    let sameAs: string | null = null;
+    for (const [key, p] of this.pending) {
+      const order = [...p.counts.keys()].sort((a, b) => a - b);
+      const slice: Slice = {
+        force: p.force,
+        month: p.month,
+        file: this.file,
+        rows: p.rows,
+        noLocation: p.noLocation,
+        keys: Int32Array.from(order),
+        counts: Int32Array.from(order, (k) => p.counts.get(k) as number),
+      };
+      const before = this.slices.get(key);
+      if (!before) kept.push(slice);
+      else if (sameCounts(before, slice)) sameAs = before.file;
+      else
+        throw new ConflictingFilesError(
+          before.file,
+          this.file,
+          this.forces.list[p.force] as string,
+          p.month
+        );
+    }
+    this.pending = new Map();
+    if (sameAs !== null) this.duplicates.push({ file: this.file, sameAs });
+    this.files.push(this.file);
+    for (const s of kept) {
+      this.slices.set(`${s.force}|${s.month}`, s);
+      this.months.add(s.month);
+      this.rows += s.rows;
+    }
   }
 
   /** One data row, already checked for its number of fields. */
   readonly row = (f: string[], line: number): void => {
-    const monthTextValue = f[COL.month] as string;
-    if (monthTextValue !== this.lastMonthText) {
-      const key = parseMonth(monthTextValue);
-      if (key === null) {
-        throw new PoliceFileError(
-          this.file,
-          line,
-          `Month is "${monthTextValue}"; police.uk months are written YYYY-MM (2024-01).`
-        );
+    const monthField = f[COL.month] as string;
+    const forceField = f[COL.reportedBy] as string;
+    let p = this.current;
+    if (p === null || monthField !== this.lastMonthText || forceField !== this.lastForceText) {
+      if (monthField !== this.lastMonthText) {
+        const key = parseMonth(monthField);
+        if (key === null) {
+          throw new PoliceFileError(
+            this.file,
+            line,
+            `Month is "${monthField}"; police.uk months are written YYYY-MM (2024-01).`
+          );
+        }
+        this.month = key;
       }
-      this.lastMonthText = monthTextValue;
-      this.lastMonth = key;
-      this.months.add(key);
-      this.lastForce = ""; // the supplied set is per month
+      if (forceField.trim() === "")
+        throw new PoliceFileError(this.file, line, "Reported by (the force) is empty.");
+      const force = this.forces.id(forceField);
+      const key = `${force}|${this.month}`;
+      p = this.pending.get(key) ?? null;
+      if (p === null) {
+        p = { force, month: this.month, rows: 0, noLocation: 0, counts: new Map() };
+        this.pending.set(key, p);
+      }
+      this.current = p;
+      this.lastMonthText = monthField;
+      this.lastForceText = forceField;
     }
-    const month = this.lastMonth;
-    if (this.fileMonth !== null && month !== this.fileMonth) {
+    if (this.fileMonth !== null && p.month !== this.fileMonth) {
       if (this.mismatch) this.mismatch.n++;
-      else this.mismatch = { month: monthTextValue, line, n: 1 };
+      else this.mismatch = { month: copied(monthField), line, n: 1 };
     }
-    const force = f[COL.reportedBy] as string;
-    if (force !== this.lastForce) {
-      let set = this.supplied.get(force);
-      if (!set) this.supplied.set(force, (set = new Set()));
-      set.add(month);
-      this.lastForce = force;
-    }
-    const type = f[COL.crimeType] as string;
-    if (type === "") {
-      throw new PoliceFileError(this.file, line, "Crime type is empty.");
-    }
-    this.types.add(type);
-    this.rows++;
+    const typeField = f[COL.crimeType] as string;
+    if (typeField === "") throw new PoliceFileError(this.file, line, "Crime type is empty.");
+    const type = this.types.id(typeField);
+    if (type >= TYPE_SPAN)
+      throw new PoliceFileError(
+        this.file,
+        line,
+        `more than ${TYPE_SPAN} different crime types: this is not police.uk's data.`
+      );
+    p.rows++;
     const district = districtOf(f[COL.lsoaName] as string);
     if (district === "") {
-      let byMonth = this.noLocation.get(force);
-      if (!byMonth) this.noLocation.set(force, (byMonth = new Map()));
-      byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+      p.noLocation++;
       return;
     }
-    // Districts repeat on every row: their normal form is worked out once.
-    let key = this.keys.get(district);
-    if (key === undefined) this.keys.set(district, (key = normalName(district)));
-    let d = this.districts.get(key);
-    if (!d) this.districts.set(key, (d = { name: district, counts: new Map(), forces: new Map() }));
-    const ck = `${type}\u0001${month}`;
-    d.counts.set(ck, (d.counts.get(ck) ?? 0) + 1);
-    const within = f[COL.fallsWithin] as string;
-    d.forces.set(within, (d.forces.get(within) ?? 0) + 1);
+    const k = this.names.id(district) * TYPE_SPAN + type;
+    p.counts.set(k, (p.counts.get(k) ?? 0) + 1);
   };
 
-  /** The district's rows of a type in a month (0 when none). */
-  count(district: string, type: string, month: MonthKey): number {
-    return this.districts.get(normalName(district))?.counts.get(`${type}\u0001${month}`) ?? 0;
-  }
-
-  /** The district as the data spells it, or null when no row names it. */
-  findDistrict(name: string): string | null {
-    return this.districts.get(normalName(name))?.name ?? null;
-  }
-
-  /** The force a district's rows fall within (the most common, for a district on a border). */
-  forceOf(district: string): string | null {
-    const d = this.districts.get(normalName(district));
-    if (!d) return null;
-    let best: string | null = null;
-    let bestN = -1;
-    for (const [force, n] of d.forces) {
-      if (n > bestN || (n === bestN && best !== null && force < best)) {
-        best = force;
-        bestN = n;
-      }
+  /** Rows of a slice for the given names, by type id (types with no row left out), and their sum. */
+  static rowsOf(
+    slice: Slice,
+    names: ReadonlySet<number>
+  ): { byType: Map<number, number>; total: number } {
+    const byType = new Map<number, number>();
+    let total = 0;
+    for (let i = 0; i < slice.keys.length; i++) {
+      const k = slice.keys[i] as number;
+      if (!names.has(Math.floor(k / TYPE_SPAN))) continue;
+      const n = slice.counts[i] as number;
+      const t = k % TYPE_SPAN;
+      byType.set(t, (byType.get(t) ?? 0) + n);
+      total += n;
     }
-    return best;
+    return { byType, total };
   }
 
-  /** The months the district's own force supplied (a month it did not supply is missing, not 0). */
-  suppliedMonths(district: string): Set<MonthKey> {
-    const force = this.forceOf(district);
-    return (force !== null ? this.supplied.get(force) : undefined) ?? new Set();
+  /** Rows of a slice per name id. */
+  static namesOf(slice: Slice): Map<number, number> {
+    const out = new Map<number, number>();
+    for (let i = 0; i < slice.keys.length; i++) {
+      const name = Math.floor((slice.keys[i] as number) / TYPE_SPAN);
+      out.set(name, (out.get(name) ?? 0) + (slice.counts[i] as number));
+    }
+    return out;
   }
 
   sortedMonths(): MonthKey[] {
     return [...this.months].sort((a, b) => a - b);
   }
 
-  sortedTypes(): string[] {
-    return [...this.types].sort((a, b) => a.localeCompare(b, "en"));
-  }
-
-  districtNames(): string[] {
-    return [...this.districts.values()].map((d) => d.name).sort((a, b) => a.localeCompare(b, "en"));
+  /** Type ids in the order the Measures table lists them (alphabetical). */
+  sortedTypes(): number[] {
+    return this.types.list
+      .map((_, i) => i)
+      .sort((a, b) =>
+        (this.types.list[a] as string).localeCompare(this.types.list[b] as string, "en")
+      );
   }
 
   noLocationTotal(): number {
     let n = 0;
-    for (const byMonth of this.noLocation.values()) for (const v of byMonth.values()) n += v;
+    for (const s of this.slices.values()) n += s.noLocation;
     return n;
   }
 }

@@ -1,6 +1,6 @@
 import { isStreetFile } from "./police-format";
 import { PoliceCsvReader, Utf8Chunks } from "./police-reader";
-import { PoliceTally } from "./police-tally";
+import { ImportWarning, PoliceTally } from "./police-tally";
 
 /** A CSV to read: its path (for messages and the month in its name) and its bytes, chunk by chunk. */
 export interface CsvSource {
@@ -27,4 +27,14 @@ export function pickCsvFiles(paths: readonly string[]): { files: string[]; skipp
   const files = (street.length > 0 ? street : csv).sort();
   const chosen = new Set(files);
   return { files, skipped: paths.filter((p) => !chosen.has(p) && !p.endsWith("/")).sort() };
+}
+
+/** The files of the inputs that were not read: named once, whatever the outcome. */
+export function skippedWarning(skipped: readonly string[]): ImportWarning | null {
+  if (skipped.length === 0) return null;
+  const shown = skipped.slice(0, 6).join(", ");
+  return {
+    code: "FILES_SKIPPED",
+    message: `${skipped.length} file${skipped.length === 1 ? " is" : "s are"} not street-level crime (by name or header) and ${skipped.length === 1 ? "was" : "were"} not read: ${shown}${skipped.length > 6 ? `, and ${skipped.length - 6} more` : ""}.`,
+  };
 }

@@ -14,7 +14,15 @@ export type ImportRow = Record<string, Cell>;
 export const monthSerial = (k: MonthKey): number =>
   ymdToSerial({ year: keyYear(k), month: keyMonth(k), day: 1 });
 
-export function importedRows(imp: PoliceImport): Record<ImportTable, ImportRow[]> {
+/**
+ * The rows an import writes. `ownSettings`: the workbook keeps Settings of its own, so the months
+ * the import's Settings would leave out (PoliceImport.leftOut) are written too.
+ */
+export function importedRows(
+  imp: PoliceImport,
+  ownSettings = false
+): Record<ImportTable, ImportRow[]> {
+  const leftOut = new Set(ownSettings ? [] : imp.leftOut);
   return {
     Settings: [
       { setting: "Partnership", value: imp.partnership },
@@ -24,7 +32,7 @@ export function importedRows(imp: PoliceImport): Record<ImportTable, ImportRow[]
         value: imp.baselineStartYear === null ? null : yearLabel(imp.baselineStartYear, 4),
       },
       { setting: "Year start month", value: 4 },
-      { setting: "Window", value: "year to date" },
+      { setting: "Window", value: imp.window },
       { setting: "Peer band method", value: "sd" },
       { setting: "Default tolerance", value: 0.05 },
     ],
@@ -38,11 +46,13 @@ export function importedRows(imp: PoliceImport): Record<ImportTable, ImportRow[]
       tolerance: null,
       figure: null,
     })),
-    Monthly: imp.monthly.map((r) => ({
-      measure: r.measure,
-      month: monthSerial(r.month),
-      count: r.count,
-    })),
+    Monthly: imp.monthly
+      .filter((r) => !leftOut.has(r.month))
+      .map((r) => ({
+        measure: r.measure,
+        month: monthSerial(r.month),
+        count: r.count,
+      })),
     Peers: imp.peers.map((p) => ({
       measure: p.measure,
       "period end": ymdToSerial(p.periodEnd),

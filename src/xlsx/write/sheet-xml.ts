@@ -6,7 +6,8 @@
  */
 import { PlanCell, PlanSheet, a1 } from "../../workbook";
 import { escText } from "../charts/xml";
-import { SheetCells } from "./sheet-cells";
+import { pagePieces } from "./page-xml";
+import { SheetCells } from "./plan-cells";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const CT_WORKSHEET =
@@ -64,17 +65,29 @@ function* sheetData(
   styleOf: (c: PlanCell) => number
 ): Generator<string> {
   const heights = new Map(sheet.rowHeights.map((h) => [h.row, h.height]));
+  // Every printed row at an explicit height: the page breaks were computed for these heights, and
+  // a renderer sizing a row itself (LibreOffice fits rows to their text on opening) would move them.
+  // Rows 0..lastRow merge in with the plan's rows, both ascending.
+  const lastPrinted = sheet.page.lastRow;
+  const defaultHeight = sheet.page.defaultRowHeight;
   let open = false;
-  for (const { row, cells } of byAddress.rows) {
+  let next = 0;
+  const row = function* (r: number, cells: readonly PlanCell[]): Generator<string> {
     let xml = "";
     for (const c of cells) xml += cellXml(c, styleOf(c));
-    const h = heights.get(row);
+    const h = heights.get(r) ?? (r <= lastPrinted ? defaultHeight : undefined);
     const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
-    if (!xml && !ht) continue;
+    if (!xml && !ht) return;
     if (!open) yield "<sheetData>";
     open = true;
-    yield `<row r="${row + 1}"${ht}>${xml}</row>`;
+    yield `<row r="${r + 1}"${ht}>${xml}</row>`;
+  };
+  for (const { row: r, cells } of byAddress.rows) {
+    for (; next < r && next <= lastPrinted; next++) yield* row(next, []);
+    next = Math.max(next, r + 1);
+    yield* row(r, cells);
   }
+  for (; next <= lastPrinted; next++) yield* row(next, []);
   yield open ? "</sheetData>" : "<sheetData/>";
 }
 
@@ -114,8 +127,7 @@ export function* sheetXmlPieces(
   yield colsXml(sheet);
   yield* sheetData(sheet, opts.cells ?? new SheetCells(sheet), styleOf);
   yield mergesXml(sheet);
-  yield `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-  yield `<pageSetup paperSize="9" fitToHeight="0" orientation="${sheet.page.orientation}"/>`;
+  yield* pagePieces(sheet.page);
   if (opts.drawingRelId) yield `<drawing r:id="${opts.drawingRelId}"/>`;
   yield `</worksheet>`;
 }
