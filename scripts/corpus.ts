@@ -144,7 +144,9 @@ async function one(file: string, work: string, checkAll: boolean | null): Promis
   };
   if (v.code === 2) return result; // not a workbook cdrp reads: nothing to add sheets to
   const base = path.join(work, path.basename(file).replace(/\.\w+$/, ""));
-  const injected = `${base}-${process.hrtime.bigint()}-in.xlsx`;
+  // The file's own extension: a macro-enabled workbook's report must keep it (and so its input).
+  const ext = path.extname(file).toLowerCase();
+  const injected = `${base}-${process.hrtime.bigint()}-in${ext}`;
   // In this process: the writer ran on the same file in `validate`'s reader already.
   try {
     writeFileSync(injected, await withContractSheets(readFileSync(file)));
@@ -153,7 +155,7 @@ async function one(file: string, work: string, checkAll: boolean | null): Promis
     result.inject = e instanceof Error ? e.message : String(e);
     return result;
   }
-  const out = injected.replace(/-in\.xlsx$/, "-report.xlsx");
+  const out = injected.replace(/-in\.\w+$/, `-report${ext}`);
   const r = await run(process.execPath, [BIN, "report", injected, "--out", out, "--json"]);
   result.report = { code: r.code, ms: r.ms, message: lastLine(r), problem: answered(r) };
   if (r.code !== 0 || !existsSync(out)) return result;
