@@ -4,7 +4,15 @@
  * code as --jobs 1, whichever workbook finishes first.
  */
 import { spawn } from "child_process";
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "fs";
 import path from "path";
 import { writeDataWorkbook } from "../../src/xlsx";
 import { tenTimesSample } from "../support/big-workbook";
@@ -24,8 +32,12 @@ interface Run {
 }
 
 function cdrp(...args: string[]): Promise<Run> {
+  return cdrpWith(process.env, ...args);
+}
+
+function cdrpWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
+    const child = spawn(process.execPath, [BIN, ...args], { env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -96,6 +108,53 @@ describe("cdrp report --jobs", () => {
     expect(same(two, file("j2"))).toEqual(same(one, file("j1")));
     const reports = (JSON.parse(one.stdout) as { reports: { file: string }[] }).reports;
     expect(reports.map((r) => r.file)).toEqual(inputs);
+  });
+
+  it("prints each report's PDF (--pdf) from the plan a worker made, as on one thread", async () => {
+    // A stand-in for LibreOffice: a "PDF" naming the workbook it was given, by its bytes.
+    const bin = file("fake-bin");
+    mkdirSync(bin);
+    writeFileSync(
+      path.join(bin, "soffice"),
+      `#!/bin/sh\nfor a; do case "$prev" in --outdir) out="$a";; esac; prev="$a"; last="$a"; done\n` +
+        `printf '%%PDF-1.4 stand-in %s\\n' "$(sha256sum < "$last" | cut -c1-64)" > "$out/report.pdf"\n`
+    );
+    chmodSync(path.join(bin, "soffice"), 0o755);
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}` };
+    const some = [inputs[0]!, inputs[1]!, file("bad.xlsx"), inputs[5]!];
+    const one = await cdrpWith(
+      env,
+      "report",
+      ...some,
+      "--out-dir",
+      file("p1"),
+      "--pdf",
+      "--jobs=1",
+      "--json"
+    );
+    const two = await cdrpWith(
+      env,
+      "report",
+      ...some,
+      "--out-dir",
+      file("p2"),
+      "--pdf",
+      "--jobs=2",
+      "--json"
+    );
+    expect(same(two, file("p2"))).toEqual(same(one, file("p1")));
+    const written = readdirSync(file("p1")).sort();
+    expect(written.filter((f) => f.endsWith(".pdf"))).toHaveLength(some.length - 1);
+    expect(readdirSync(file("p2")).sort()).toEqual(written);
+    for (const f of written)
+      expect(readFileSync(file("p2", f)).equals(readFileSync(file("p1", f)))).toBe(true);
+    const reports = (JSON.parse(two.stdout) as { reports: { pdf: string | null }[] }).reports;
+    expect(reports.map((r) => r.pdf && path.basename(r.pdf))).toEqual([
+      "big-report.pdf",
+      "district0-report.pdf",
+      null,
+      "district2-report.pdf",
+    ]);
   });
 
   it("refuses a --jobs that is not a whole number of at least 1", async () => {
