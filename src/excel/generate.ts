@@ -7,7 +7,7 @@ import {
   buildPlan,
   validate,
 } from "../workbook";
-import { HostCapabilities, capabilityLimits, detectCapabilities } from "./capabilities";
+import { HostCapabilities, capabilityLimits, detectCapabilities, mapLimits } from "./capabilities";
 import { HostError } from "./errors";
 import { readWorkbook } from "./read";
 import { renderReport } from "./render";
@@ -89,6 +89,9 @@ export async function generateReport(
     plan,
     syncs: info.readSyncs + r.writeSyncs,
     largestRequestBytes: r.largestRequestBytes,
-    notes: capabilityLimits(caps, "generate"),
+    notes: [
+      ...capabilityLimits(caps, "generate"),
+      ...(plan.sheets.some((s) => s.charts.some((c) => c.map)) ? mapLimits(caps) : []),
+    ],
   };
 }

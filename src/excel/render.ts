@@ -6,10 +6,18 @@ import {
   ReportPlan,
   a1,
   columnLetter,
+  parseA1,
 } from "../workbook";
 import { CellBlock, cellBlocks, columnWidthPoints, styleRuns, writeValues } from "./cells";
 import { HostCapabilities } from "./capabilities";
 import { HostError } from "./errors";
+import { queueMapChart } from "./chart-map";
+
+/** The number of cells of a one-column range ("U5:U30" is 26). */
+const rangeCells = (range: string): number => {
+  const [a, b] = range.split(":");
+  return parseA1((b ?? a) as string).row - parseA1(a as string).row + 1;
+};
 
 /** Excel on the web rejects requests over 5 MB; we stay under 4 MB per sync. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -45,13 +53,17 @@ function applyStyle(range: Excel.Range, s: PlanStyle): void {
 
 function queueChart(
   ws: Excel.Worksheet,
+  sheet: PlanSheet,
   chart: PlanChart,
   name: string,
   caps: HostCapabilities
 ): void {
+  if (chart.map) return queueMapChart(ws, sheet, chart, chart.map, name, caps);
   const [first] = chart.series;
   if (!first) return;
-  const type = chart.kind === "position" ? "ColumnClustered" : "Line";
+  // Horizontal bars (the areas' chart): the plan lists the most crime last, so it is drawn on top.
+  const bars = first.type === "bar" ? "BarClustered" : "ColumnClustered";
+  const type = chart.kind === "position" || first.type === "bar" ? bars : "Line";
   const c = ws.charts.add(type, ws.getRange(first.values), "Columns");
   c.name = name;
   c.title.text = chart.title;
@@ -81,7 +93,7 @@ function queueChart(
         point.markerSize = 7;
       }
     } else {
-      series.chartType = "ColumnClustered";
+      series.chartType = bars;
       series.format.fill.setSolidColor(hex(s.color));
       for (const p of s.points ?? [])
         series.points.getItemAt(p.index).format.fill.setSolidColor(hex(p.color));
@@ -127,8 +139,10 @@ function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet, caps: HostCapabilitie
         OP_BYTES *
         (12 +
           8 * chart.series.length +
-          3 * chart.series.reduce((n, s) => n + (s.points?.length ?? 0), 0)),
-      queue: () => queueChart(ws, chart, `CDRP ${sheet.name} ${i + 1}`, caps),
+          3 * chart.series.reduce((n, s) => n + (s.points?.length ?? 0), 0) +
+          // A map's labelled points: three operations each (its cells, at most).
+          3 * chart.series.reduce((n, s) => n + (s.labels ? rangeCells(s.labels) : 0), 0)),
+      queue: () => queueChart(ws, sheet, chart, `CDRP ${sheet.name} ${i + 1}`, caps),
     });
   });
   return parts;

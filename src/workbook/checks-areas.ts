@@ -1,5 +1,5 @@
 import { keyLabel, monthKeyOf, windowMonths } from "../core";
-import { ALL_CRIME_ID, areaKey } from "./contract-areas";
+import { ALL_CRIME_ID, ASB_ID, areaKey } from "./contract-areas";
 import { ContractInput, NI32_ID, REFERRALS_ID } from "./contract";
 import { Windows } from "./checks";
 import { IssueList } from "./issues";
@@ -47,7 +47,9 @@ export function checkAreas(input: ContractInput, w: Windows, issues: IssueList):
   const known = new Set(
     input.measures.map((m) => m.id).filter((id) => id !== NI32_ID && id !== REFERRALS_ID)
   );
+  // spec/areas.md: Monthly's measures, plus ALL_CRIME and ANTI_SOCIAL_BEHAVIOUR.
   known.add(ALL_CRIME_ID);
+  known.add(ASB_ID);
   const listed = new Set(input.listedMeasures);
   const unknownArea = new Map<string, { at: { sheet: string; cell: string }; n: number }>();
   const unknownMeasure = new Map<string, { at: { sheet: string; cell: string }; n: number }>();
@@ -99,7 +101,7 @@ export function checkAreas(input: ContractInput, w: Windows, issues: IssueList):
       "MEASURE_UNKNOWN",
       u.at.sheet,
       u.at.cell,
-      `AreaMonthly: measure ${id} (${u.n} row${u.n === 1 ? "" : "s"}) is not in the Measures table, and is not ${ALL_CRIME_ID}.`
+      `AreaMonthly: measure ${id} (${u.n} row${u.n === 1 ? "" : "s"}) is not in the Measures table, nor ${ALL_CRIME_ID} or ${ASB_ID}.`
     );
   if (after)
     issues.warning(

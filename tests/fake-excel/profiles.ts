@@ -134,6 +134,12 @@ export function isSetSupported(
  */
 export const MEMBER_SETS: Readonly<Record<string, string>> = {
   "ChartAxis.numberFormat": "1.8",
+  "ChartPlotArea.insideLeft": "1.8",
+  "ChartPlotArea.insideTop": "1.8",
+  "ChartPlotArea.insideWidth": "1.8",
+  "ChartPlotArea.insideHeight": "1.8",
+  "ChartDataLabel.formula": "1.8",
+  "ChartSeries.bubbleScale": "1.9",
   "Range.valuesAsJson": "1.16",
   "RunOptions.mergeUndoGroup": "1.20",
 };
