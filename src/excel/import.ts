@@ -106,29 +106,66 @@ export async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
   return sheets.items.map((s) => s.name);
 }
 
-function created(ctx: Excel.RequestContext, edit: TableEdit, taken: Set<string>): number {
+/** A piece of the import's writes, with its estimated size in the request. */
+interface WritePart {
+  bytes: number;
+  queue: () => void;
+}
+
+/** Rows of a created table written per range: AreaMonthly can hold hundreds of thousands. */
+const CREATED_ROWS_PER_BLOCK = 20_000;
+
+/**
+ * A table the workbook lacks, on a new sheet: the sheet and its column widths, then its cells in
+ * blocks of rows (each its own part, so no request passes the 4 MB limit), then the table over them.
+ */
+function created(ctx: Excel.RequestContext, edit: TableEdit, taken: Set<string>): WritePart[] {
   const c = edit.created;
-  if (!c) return 0;
+  if (!c) return [];
   let name: string = edit.table;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${edit.table} (${i})`;
   taken.add(name.toLowerCase());
-  const ws = ctx.workbook.worksheets.add(name);
   const rows: Cell[][] = [c.header, ...(c.rows.length > 0 ? c.rows : [c.header.map(() => null)])];
-  const target = ws.getRange(`A1:${a1(rows.length - 1, c.header.length - 1)}`);
-  target.numberFormat = rows.map((row, r) =>
-    row.map((v, i) =>
-      typeof v === "string" || r === 0 ? TEXT_FORMAT : (c.columns[i]?.numFmt ?? "General")
-    )
-  );
-  target.values = rows.map((row) => row.map(value));
-  c.columns.forEach(
-    (col, i) =>
-      (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(
-        col.width
-      ))
-  );
-  ws.tables.add(`A1:${a1(rows.length - 1, c.header.length - 1)}`, true).name = edit.table;
-  return JSON.stringify(rows).length * 2 + 500;
+  const last = a1(rows.length - 1, c.header.length - 1);
+  let ws: Excel.Worksheet | null = null;
+  const sheet = (): Excel.Worksheet => ws as Excel.Worksheet;
+  const parts: WritePart[] = [
+    {
+      bytes: 500,
+      queue: () => {
+        ws = ctx.workbook.worksheets.add(name);
+        c.columns.forEach(
+          (col, i) =>
+            (sheet().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
+              columnWidthPoints(col.width))
+        );
+      },
+    },
+  ];
+  for (let top = 0; top < rows.length; top += CREATED_ROWS_PER_BLOCK) {
+    const block = rows.slice(top, top + CREATED_ROWS_PER_BLOCK);
+    const formats = block.map((row, r) =>
+      row.map((v, i) =>
+        typeof v === "string" || top + r === 0 ? TEXT_FORMAT : (c.columns[i]?.numFmt ?? "General")
+      )
+    );
+    const values = block.map((row) => row.map(value));
+    parts.push({
+      bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 200,
+      queue: () => {
+        const target = sheet().getRange(
+          `${a1(top, 0)}:${a1(top + block.length - 1, c.header.length - 1)}`
+        );
+        target.numberFormat = formats;
+        target.values = values;
+      },
+    });
+  }
+  parts.push({
+    bytes: 300,
+    queue: () => void (sheet().tables.add(`A1:${last}`, true).name = edit.table),
+  });
+  return parts;
 }
 
 /**
@@ -166,7 +203,15 @@ export async function importIntoWorkbook(
   const tablesByName = ctx.workbook.tables;
   for (const edit of plan.edits) {
     if (edit.created) {
-      pending += created(ctx, edit, taken);
+      for (const part of created(ctx, edit, taken)) {
+        if (pending > 0 && pending + part.bytes > MAX_REQUEST_BYTES) {
+          await ctx.sync();
+          syncs++;
+          pending = 0;
+        }
+        part.queue();
+        pending += part.bytes;
+      }
       continue;
     }
     const grid = edit.grid;
