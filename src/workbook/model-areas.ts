@@ -9,6 +9,7 @@ import {
   areaComparator,
   areasMapSentence,
   areasSentence,
+  areasStatusText,
   keyLabel,
   keyMonth,
   keyYear,
@@ -185,6 +186,11 @@ export function areasOf(input: ContractInput, w: Windows, figureMajor: string): 
       intro: introSentence(phrase, comparator?.kind ?? null, comparator?.phrase ?? null),
       bar: areasSentence(text),
       map: areasMapSentence({ ...text, unplaced }),
+    },
+    status: {
+      rising: text.rising,
+      top: text.top,
+      text: areasStatusText(text.rising.length, text.top),
     },
   };
 }

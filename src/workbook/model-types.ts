@@ -189,6 +189,8 @@ export interface AreasModel {
   chartAreas: number;
   figures: { bar: string; map: string };
   sentences: { intro: string; bar: string; map: string };
+  /** For the pane's Status: the rising areas' names, the three with the most crime, in a line. */
+  status: { rising: string[]; top: { name: string; count: number }[]; text: string };
 }
 
 export interface ReportModel {
