@@ -5,6 +5,7 @@ import { WorkbookReadError, writeDataWorkbook } from "../xlsx";
 import { readInput, sameFile, writeAtomic } from "./files";
 export { installSignalCleanup } from "./files";
 import { formatIssues, formatSummary, terminalSafe } from "./format";
+import { NO_LIBREOFFICE, PdfError, findSoffice, pdfPathFor, writeReportPdf } from "./pdf";
 import { reportWorkbook } from "./report-file";
 
 /** Exit codes of spec/workbook.md: 0 fine (warnings allowed), 1 validation errors, 2 not a workbook / bad usage. */
@@ -29,29 +30,32 @@ const HELP: Record<string, string> = {
 
 Usage:
   cdrp validate <workbook.xlsx> [--json]          check the workbook against the contract
-  cdrp report <workbook.xlsx> --out <report.xlsx> [--json]
-  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--json]   one report per workbook
+  cdrp report <workbook.xlsx> --out <report.xlsx> [--pdf] [--json]
+  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--pdf] [--json]   one report per workbook
   cdrp template --out <file.xlsx>                 an empty workbook with the contract's tables
   cdrp sample --out <file.xlsx>                   the sample: South Cambridgeshire, Q1 2010-11
-  cdrp demo [--out-dir out]                       writes the sample, reports it, prints the summary
+  cdrp demo [--out-dir out] [--pdf]               writes the sample, reports it, prints the summary
   cdrp import police-uk <download.zip | folder | file.csv>... --partnership <district or CSP> --out <file.xlsx>
                                                   a quarter's workbook from police.uk open data
   cdrp <command> --help                           help for one command
 
 Exit codes: 0 no errors (warnings allowed), 1 validation errors (no report written),
-2 the file cannot be read as a workbook, or the command is wrong.`,
+2 the file cannot be read as a workbook, the command is wrong, or --pdf cannot be made.`,
   validate: `cdrp validate <workbook.xlsx> [--json]
 
 Checks every table of the workbook against the contract and lists each problem with its sheet and
 cell. --json prints {"issues": [{"severity", "code", "sheet", "cell", "message"}]}.
 Exit 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the file cannot
 be read as a workbook.`,
-  report: `cdrp report <workbook.xlsx> --out <report.xlsx> [--json]
-cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--json]
+  report: `cdrp report <workbook.xlsx> --out <report.xlsx> [--pdf] [--json]
+cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--pdf] [--json]
 
 Validates first: with errors nothing is written and the exit code is 1. Otherwise writes a new
 workbook holding the input's sheets plus the report sheets (Summary, one per priority with native
 charts, Domestic Abuse). The input is never overwritten; the output appears whole or not at all.
+--pdf also prints the report sheets to a PDF beside each report workbook (report.pdf beside
+report.xlsx) through LibreOffice; without LibreOffice it says how to install it and exits 2
+before writing anything.
 --json prints the summary (one object; with several inputs, {"reports": [...]}).`,
   template: `cdrp template --out <file.xlsx>
 
@@ -61,10 +65,10 @@ Referrals) as Excel tables, ready to fill in.`,
 
 Writes the sample workbook: South Cambridgeshire CDRP, Q1 2010-11, rebuilt from the published
 report (its "About this sample" sheet says which figures are published and which illustrative).`,
-  demo: `cdrp demo [--out-dir out]
+  demo: `cdrp demo [--out-dir out] [--pdf]
 
 Writes the sample to <out-dir>/sample.xlsx, reports it into <out-dir>/sample-report.xlsx and prints
-the summary table.`,
+the summary table; --pdf also prints the report to <out-dir>/sample-report.pdf (LibreOffice).`,
 };
 
 class UsageError extends Error {}
@@ -75,6 +79,7 @@ interface Parsed {
   out: string | undefined;
   outDir: string | undefined;
   json: boolean;
+  pdf: boolean;
   help: boolean;
 }
 
@@ -87,6 +92,7 @@ function parse(argv: string[]): Parsed {
       out: { type: "string", short: "o" },
       "out-dir": { type: "string" },
       json: { type: "boolean", default: false },
+      pdf: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -97,6 +103,7 @@ function parse(argv: string[]): Parsed {
     out: values.out,
     outDir: values["out-dir"],
     json: values.json === true,
+    pdf: values.pdf === true,
     help: values.help === true,
   };
 }
@@ -118,12 +125,21 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
   return v.issues.some((i) => i.severity === "error") ? EXIT.invalid : EXIT.ok;
 }
 
+/** LibreOffice's program when --pdf is asked for (null when it is not); absent: a usage error. */
+function pdfProgram(p: Parsed): string | null {
+  if (!p.pdf) return null;
+  const soffice = findSoffice();
+  if (!soffice) throw new UsageError(NO_LIBREOFFICE);
+  return soffice;
+}
+
 async function reportOne(
   file: string,
   out: string,
   p: Parsed,
-  io: Io
-): Promise<{ code: number; json: unknown }> {
+  io: Io,
+  soffice: string | null = null
+): Promise<{ code: number; json: unknown; pdf?: string }> {
   if (await sameFile(file, out)) {
     throw new UsageError(
       `The output ${out} is the input workbook; the input is never overwritten. Choose another --out.`
@@ -138,6 +154,20 @@ async function reportOne(
   }
   io.progress(`Writing ${out}…`);
   await writeAtomic(out, r.output);
+  // The PDF step, after the workbook is written: one call, whatever runs the reports.
+  let pdf: string | undefined;
+  let pdfFailed: string | null = null;
+  if (soffice) {
+    pdf = pdfPathFor(out);
+    io.progress(`Printing ${pdf}…`);
+    try {
+      await writeReportPdf(r.plan, pdf, soffice);
+    } catch (e) {
+      if (!(e instanceof PdfError)) throw e;
+      pdfFailed = `${out} was written, but its PDF was not: ${e.message}`;
+      pdf = undefined;
+    }
+  }
   const sheets = r.plan.sheets.map((s) => s.name);
   for (const s of r.plan.sheets)
     for (const t of s.truncated ?? [])
@@ -149,8 +179,13 @@ async function reportOne(
     io.out(formatSummary(r.analysis.model, sheets));
     if (warnings.length > 0) io.out(`\n${formatIssues(warnings, file)}`);
     io.out(`\nWrote ${out}`);
+    if (pdf) io.out(`Wrote ${pdf}`);
   }
-  return { code: EXIT.ok, json: summaryJson(r.analysis.model, sheets) };
+  if (pdfFailed) io.err(pdfFailed);
+  const json = summaryJson(r.analysis.model, sheets);
+  return pdfFailed
+    ? { code: EXIT.unreadable, json }
+    : { code: EXIT.ok, json, ...(pdf ? { pdf } : {}) };
 }
 
 /**
@@ -200,8 +235,9 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
     throw new UsageError(
       "cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>"
     );
+  const soffice = pdfProgram(p);
   if (p.files.length === 1 && p.out) {
-    const r = await reportOne(p.files[0] as string, p.out, p, io);
+    const r = await reportOne(p.files[0] as string, p.out, p, io, soffice);
     if (p.json) io.out(JSON.stringify(r.json, null, 2));
     return r.code;
   }
@@ -214,9 +250,15 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
   for (const { file, out, note } of await batchOutputs(p.files, p.outDir)) {
     if (note) io.err(note);
     try {
-      const r = await reportOne(file, out, p, io);
+      const r = await reportOne(file, out, p, io, soffice);
       worst = Math.max(worst, r.code);
-      reports.push({ file, out: r.code === EXIT.ok ? out : null, ...(r.json as object) });
+      const written = r.code !== EXIT.invalid;
+      reports.push({
+        file,
+        out: written ? out : null,
+        ...(p.pdf ? { pdf: r.pdf ?? null } : {}),
+        ...(r.json as object),
+      });
     } catch (e) {
       if (!(e instanceof WorkbookReadError)) throw e;
       io.err(e.message);
@@ -241,12 +283,13 @@ async function writeWorkbookCommand(
 }
 
 async function demoCommand(p: Parsed, io: Io): Promise<number> {
+  const soffice = pdfProgram(p);
   const dir = p.outDir ?? "out";
   const sample = path.join(dir, "sample.xlsx");
   await writeAtomic(sample, await writeDataWorkbook(sampleWorkbook()));
   io.out(`Wrote ${sample} (the sample: South Cambridgeshire, Q1 2010-11)\n`);
-  return (await reportOne(sample, path.join(dir, "sample-report.xlsx"), { ...p, json: false }, io))
-    .code;
+  const out = path.join(dir, "sample-report.xlsx");
+  return (await reportOne(sample, out, { ...p, json: false }, io, soffice)).code;
 }
 
 /** Runs the command line; returns the exit code. Never throws: every failure becomes a sentence. */

@@ -12,6 +12,8 @@ export interface HostCapabilities {
   chartLayout: boolean;
   /** ExcelApi 1.9: ChartSeries.bubbleScale (the map's bubble size). */
   bubbleScale: boolean;
+  /** ExcelApi 1.9: Worksheet.pageLayout and horizontalPageBreaks (A4, breaks, header and footer). */
+  pageLayout: boolean;
   /** ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). */
   typedValues: boolean;
   /** ExcelApi 1.20: Excel.run({ mergeUndoGroup }), one Undo for a whole run. */
@@ -44,6 +46,7 @@ export function detectCapabilities(): HostCapabilities {
     axisNumberFormat: has("1.8"),
     chartLayout: has("1.8"),
     bubbleScale: has("1.9"),
+    pageLayout: has("1.9"),
     typedValues: has("1.16"),
     undoGroup: has("1.20"),
   };
@@ -72,6 +75,10 @@ export function capabilityLimits(
   if (!c.axisNumberFormat && action !== "insert")
     out.push(
       "This version of Excel cannot set a chart axis's number format, so the charts' value axes use Excel's default format."
+    );
+  if (!c.pageLayout && action !== "insert")
+    out.push(
+      "This version of Excel cannot set page layout from an add-in, so the report sheets have no print area, page breaks, header or footer: before printing, set each report sheet to A4 (Page Layout > Size), fit it to one page wide (Page Layout > Width: 1 page), and check in View > Page Break Preview that no figure is cut."
     );
   if (!c.typedValues)
     out.push(

@@ -11,6 +11,7 @@ import {
 import { CellBlock, cellBlocks, columnWidthPoints, styleRuns, writeValues } from "./cells";
 import { HostCapabilities } from "./capabilities";
 import { HostError } from "./errors";
+import { pageLayoutOperations, queuePageLayout } from "./page-layout";
 import { queueMapChart } from "./chart-map";
 
 /** The number of cells of a one-column range ("U5:U30" is 26). */
@@ -82,15 +83,20 @@ function queueChart(
     series.setXAxisValues(ws.getRange(chart.categories));
     if (s.type === "line") {
       series.chartType = "Line";
-      series.format.line.color = hex(s.color);
-      series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
       series.markerStyle = s.marker ? "Circle" : "None";
-      // Special-cause months of an XmR chart: the point's marker in its colour (ExcelApi 1.7).
-      for (const p of s.points ?? []) {
-        const point = series.points.getItemAt(p.index);
-        point.markerBackgroundColor = hex(p.color);
-        point.markerForegroundColor = hex(p.color);
-        point.markerSize = 7;
+      if (s.marker) {
+        // Markers in the series' colour, as the file host draws them (ChartSeries.marker*, 1.7).
+        series.markerBackgroundColor = hex(s.color);
+        series.markerForegroundColor = hex(s.color);
+      }
+      if (s.line === false) {
+        // Markers alone (the special-cause months of an XmR chart): no line, larger markers
+        // (ChartLineFormat.lineStyle "None": ExcelApi 1.7).
+        series.format.line.lineStyle = "None";
+        series.markerSize = 7;
+      } else {
+        series.format.line.color = hex(s.color);
+        series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
       }
     } else {
       series.chartType = bars;
@@ -132,6 +138,11 @@ function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet, caps: HostCapabilitie
   parts.push({
     bytes: OP_BYTES * 4 * runs.length,
     queue: () => runs.forEach((r) => applyStyle(ws.getRange(r.address), r.style)),
+  });
+  // Explicit heights for every printed row, then (ExcelApi 1.9) A4, breaks, header and footer.
+  parts.push({
+    bytes: OP_BYTES * pageLayoutOperations(sheet, caps),
+    queue: () => queuePageLayout(ws, sheet, caps),
   });
   sheet.charts.forEach((chart, i) => {
     parts.push({

@@ -33,7 +33,12 @@ export interface Settings {
   tolerance: number;
   /** The first k months of each series set its SPC limits; null: all months. */
   spcBaselineMonths: number | null;
+  /** Printed at the head and foot of every report page ("OFFICIAL-SENSITIVE"); null: none. */
+  marking: string | null;
 }
+
+/** The longest protective marking a page's header takes (Excel allows 255 characters in all). */
+export const MARKING_MAX = 80;
 
 export const NI32_ID = "NI32";
 export const REFERRALS_ID = "IDVAS_REFERRALS";
@@ -130,6 +135,7 @@ const SETTING_NAMES = [
   "peer band method",
   "default tolerance",
   "spc baseline months",
+  "protective marking",
 ];
 
 function readSettings(table: TableView | null, issues: IssueList): Settings | null {
@@ -146,7 +152,7 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
         "SETTING_UNKNOWN",
         at.sheet,
         at.cell,
-        `"${name}" is not a setting the report uses; it is ignored. Settings are: Partnership, Period end, Baseline year, Year start month, Window, Peer band method, Default tolerance, SPC baseline months.`
+        `"${name}" is not a setting the report uses; it is ignored. Settings are: Partnership, Period end, Baseline year, Year start month, Window, Peer band method, Default tolerance, SPC baseline months, Protective marking.`
       );
       continue;
     }
@@ -267,6 +273,20 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
       );
   }
 
+  let marking: string | null = null;
+  const pm = value("Protective marking");
+  if (pm && !isBlank(pm.v)) {
+    const text = typeof pm.v === "string" ? pm.v.replace(/\s+/g, " ").trim() : null;
+    if (text !== null && text.length <= MARKING_MAX) marking = text;
+    else
+      invalid(
+        pm.at,
+        text === null
+          ? `Protective marking must be text, such as OFFICIAL-SENSITIVE, or blank for none; not ${describeCell(pm.v)}.`
+          : `Protective marking must be at most ${MARKING_MAX} characters (it is printed at the head and foot of every page); this one has ${text.length}.`
+      );
+  }
+
   if (partnership === null || periodEnd === null || baselineStartYear === null) return null;
   return {
     partnership,
@@ -277,6 +297,7 @@ function readSettings(table: TableView | null, issues: IssueList): Settings | nu
     bandMethod,
     tolerance,
     spcBaselineMonths,
+    marking,
   };
 }
 

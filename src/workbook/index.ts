@@ -5,6 +5,8 @@ export * from "./workbook-data";
 export * from "./engine";
 export * from "./model-types";
 export * from "./plan-types";
+export * from "./plan-page";
+export * from "./plan-text";
 export { buildPlan } from "./plan";
 export type { PlanContext } from "./plan";
 export { summaryJson } from "./summary";

@@ -195,6 +195,8 @@ export interface AreasModel {
 
 export interface ReportModel {
   partnership: string;
+  /** The protective marking printed on every page (Settings "Protective marking"); null: none. */
+  marking: string | null;
   period: { label: string; start: string; end: string };
   window: { kind: WindowKind; phrase: string; months: number };
   yearLabels: { current: string; previous: string; baseline: string };

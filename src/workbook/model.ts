@@ -378,6 +378,7 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
   const endKey = w.current.end;
   return {
     partnership: s.partnership,
+    marking: s.marking,
     period: {
       label: w.reporting.label,
       start: isoDate({ year: keyYear(w.current.start), month: keyMonth(w.current.start), day: 1 }),

@@ -2,6 +2,7 @@ import { mapFrame } from "../core";
 import { AreaMeasure, AreaResult, AreasModel, ReportModel } from "./model-types";
 import { SheetBuilder, columnRange } from "./plan-sheet";
 import { PlanChart, PlanMap, PlanSheet, PlanStyle } from "./plan-types";
+import { reportHeads } from "./plan-page";
 import { FORMATS, HEADER } from "./plan-summary";
 import { SPC_COLORS } from "./plan-spc";
 
@@ -40,7 +41,7 @@ const ROW_POINTS = 15;
 const MAP = { width: 560, height: 470, plot: { x: 0.1, y: 0.09, w: 0.85, h: 0.74 } } as const;
 const NA: PlanStyle = { italic: true, color: "7F7F7F", align: "right" };
 const FLAG_STYLE: PlanStyle = { bold: true, color: "C55A11", wrap: true };
-const CAPTION: PlanStyle = { bold: true, size: 12 };
+const TITLE: PlanStyle = { bold: true, size: 16, color: "1F4E79", wrap: true };
 const NOTE: PlanStyle = { italic: true, color: "595959" };
 
 /** A bar's label: the area's name, and "rising" in words where it is (not only its colour). */
@@ -52,15 +53,10 @@ function barsFigure(
   top: number
 ): { next: number; dataNext: number } {
   const n = areas.chartAreas;
-  b.set(
-    top,
-    0,
-    `Figure ${areas.figures.bar}: The ${n} areas with the most crime`,
-    undefined,
-    CAPTION
-  );
+  b.caption(top, `Figure ${areas.figures.bar}: The ${n} areas with the most crime`, CHART_COLS);
   if (n === 0) {
-    b.set(top + 1, 0, "No area has a count for the current window.", undefined, NOTE);
+    b.paragraph(top + 1, "No area has a count for the current window.", CHART_COLS, 0, NOTE);
+    b.keep(top, top + 1, "text");
     return { next: top + 3, dataNext: top + 1 };
   }
   // Most crime last: Excel draws a bar chart's first category at the bottom.
@@ -107,7 +103,7 @@ function barsFigure(
     legend: "bottom",
   });
   const sentence = top + 2 + rows;
-  b.paragraph(sentence, areas.sentences.bar, CHART_COLS, 64);
+  b.paragraph(sentence, areas.sentences.bar, CHART_COLS, 48).keep(top, sentence, "figure");
   return { next: sentence + 2, dataNext: last + 3 };
 }
 
@@ -137,11 +133,12 @@ function mapFigure(
   top: number,
   dataTop: number
 ): { next: number; dataNext: number } {
-  b.set(top, 0, `Figure ${areas.figures.map}: Map of the areas`, undefined, CAPTION);
+  b.caption(top, `Figure ${areas.figures.map}: Map of the areas`, CHART_COLS);
   const placed = areas.areas.filter((a) => a.longitude !== null && a.latitude !== null);
   const map = mapOf(placed);
   if (!map || placed.length === 0) {
-    b.set(top + 1, 0, "No area has a map point, so there is no map.", undefined, NOTE);
+    b.paragraph(top + 1, "No area has a map point, so there is no map.", CHART_COLS, 0, NOTE);
+    b.keep(top, top + 1, "text");
     return { next: top + 3, dataNext: dataTop };
   }
   // The areas not rising first, then the rising ones: one series each, in adjacent blocks.
@@ -188,7 +185,7 @@ function mapFigure(
     map,
   });
   const sentence = top + 2 + rows;
-  b.paragraph(sentence, areas.sentences.map, CHART_COLS, 78);
+  b.paragraph(sentence, areas.sentences.map, CHART_COLS, 48).keep(top, sentence, "figure");
   return { next: sentence + 2, dataNext: dataTop + placed.length + 3 };
 }
 
@@ -200,19 +197,17 @@ function measureCells(b: SheetBuilder, r: number, col: number, m: AreaMeasure | 
   num(2, m?.change ?? null, FORMATS.change);
   num(3, m?.z ?? null, FORMATS.z);
   if (!m?.spc) b.set(r, col + 4, "n/a: under 12 months", undefined, NA);
-  else
-    b.set(
-      r,
-      col + 4,
-      m.spc.words,
-      undefined,
-      m.concerning ? { bold: true, color: "C55A11", wrap: true } : { wrap: true }
-    );
+  else {
+    const style: PlanStyle = m.concerning
+      ? { bold: true, color: "C55A11", wrap: true }
+      : { wrap: true };
+    b.set(r, col + 4, m.spc.words, undefined, style).fit(r, col + 4, col + 4, m.spc.words, style);
+  }
 }
 
 /** The table of every area, most crime first: figures, variation and flags in words. */
 function areaTable(b: SheetBuilder, areas: AreasModel, top: number): void {
-  b.set(top, 0, `Every area, most crime first (${areas.areas.length})`, undefined, CAPTION);
+  b.caption(top, `Every area, most crime first (${areas.areas.length})`, LAST_COL);
   const h = top + 1;
   COLUMNS.forEach((name, col) => b.set(h, col, name, undefined, HEADER));
   b.height(h, 30);
@@ -223,37 +218,41 @@ function areaTable(b: SheetBuilder, areas: AreasModel, top: number): void {
     b.set(r, 2, a.name);
     measureCells(b, r, 3, a.allCrime);
     measureCells(b, r, 8, a.asb);
-    b.set(r, LAST_COL, a.flags.join("; "), undefined, a.flags.length > 0 ? FLAG_STYLE : undefined);
+    const flags = a.flags.join("; ");
+    if (flags !== "")
+      b.set(r, LAST_COL, flags, undefined, FLAG_STYLE).fit(
+        r,
+        LAST_COL,
+        LAST_COL,
+        flags,
+        FLAG_STYLE
+      );
   });
-  const keyRow = h + areas.areas.length + 2;
-  b.set(
+  const tableLast = h + areas.areas.length;
+  // The caption stays with the heading and the first row; the heading repeats on every page.
+  b.keep(top, Math.min(h + 1, tableLast), "table");
+  b.repeatRows(h, h, tableLast);
+  const keyRow = tableLast + 2;
+  b.paragraph(
     keyRow,
-    0,
     "Crime: every crime type but anti-social behaviour. ASB: anti-social behaviour. Change: against the comparator. z: Wheeler's test for Poisson counts, 2(√current − √comparator). Flags: Rising (z of 1.96 or more and more than the comparator), Concerning special cause (the latest month on the area's XmR chart), Top 10 by volume; the ASB flags are the same for anti-social behaviour.",
-    undefined,
-    { italic: true, wrap: true, color: "595959" }
-  ).merge(keyRow, 0, LAST_COL);
-  b.height(keyRow, 45);
+    LAST_COL,
+    30,
+    { italic: true, color: "595959" }
+  );
 }
 
 /** The Priority areas sheet (spec/areas.md): the two figures with their sentences, then the table. */
 export function areasSheet(model: ReportModel, areas: AreasModel, name: string): PlanSheet {
   const b = new SheetBuilder(name, "areas", { orientation: "landscape", lastCol: LAST_COL });
   b.widths([...WIDTHS, 4, 4, 30, 11, 11, 11, 30]);
-  b.set(0, 0, "Priority areas: where crime is rising", undefined, {
-    bold: true,
-    size: 16,
-    color: "1F4E79",
-  }).merge(0, 0, LAST_COL);
-  b.set(1, 0, `${model.partnership}, ${model.period.label}.`, undefined, { italic: true }).merge(
-    1,
-    0,
-    LAST_COL
-  );
-  b.paragraph(2, areas.sentences.intro, LAST_COL, 48);
+  b.text(0, 0, LAST_COL, "Priority areas: where crime is rising", TITLE, 0);
+  b.text(1, 0, LAST_COL, `${model.partnership}, ${model.period.label}.`, { italic: true }, 0);
+  b.paragraph(2, areas.sentences.intro, LAST_COL, 30);
+  b.keep(0, 2, "text");
   b.set(1, DATA_COL, "Chart data (the charts read these cells)", undefined, NOTE);
   const bars = barsFigure(b, areas, 4);
   const map = mapFigure(b, areas, bars.next, bars.dataNext);
   areaTable(b, areas, map.next);
-  return b.sheet;
+  return b.finish(reportHeads(model));
 }

@@ -4,6 +4,7 @@ import { noSpcText } from "./model-spc";
 import { spcChart } from "./plan-spc";
 import { SheetBuilder } from "./plan-sheet";
 import { PlanSheet } from "./plan-types";
+import { reportHeads } from "./plan-page";
 import { FORMATS, HEADER, RAG_STYLE } from "./plan-summary";
 
 /** The Domestic Abuse sheet: the MARAC table with NI 32 against its target, and IDVAS referrals by area. */
@@ -11,30 +12,39 @@ export function domesticSheet(model: ReportModel, name: string): PlanSheet | nul
   const { ni32, referrals } = model;
   const incidents = model.measures.find((m) => m.placement === "domestic") ?? null;
   if (!ni32 && !referrals && !incidents) return null;
-  const b = new SheetBuilder(name, "domestic", { orientation: "landscape", lastCol: 8 }).widths([
-    44, 14, 14, 14, 14, 14, 14, 14, 14, 4, 12, 10, 10, 12, 12,
+  // Printed: the text's columns A..G, and the tables' period columns where they need more.
+  const tableCols = Math.max(ni32?.history.length ?? 0, referrals?.table.periods.length ?? 0);
+  const lastCol = Math.min(LAST_TABLE_COL, Math.max(TEXT_COLS, tableCols));
+  const b = new SheetBuilder(name, "domestic", { orientation: "portrait", lastCol }).widths([
+    44, 14, 14, 14, 14, 14, 14, 14, 14, 4, 12, 10, 10, 19, 19, 24, 24,
   ]);
   const title = ni32 || referrals ? "Domestic Abuse: MARAC and IDVAS" : "Domestic Abuse";
-  b.set(0, 0, title, undefined, {
-    bold: true,
-    size: 16,
-    color: "1F4E79",
-  }).merge(0, 0, 6);
-  b.set(1, 0, `${model.partnership}, ${model.period.label}.`, undefined, { italic: true });
+  b.text(0, 0, TEXT_COLS, title, { bold: true, size: 16, color: "1F4E79", wrap: true }, 0);
+  b.text(
+    1,
+    0,
+    TEXT_COLS,
+    `${model.partnership}, ${model.period.label}.`,
+    {
+      italic: true,
+      wrap: true,
+    },
+    0
+  );
   let r = 3;
   if (ni32) {
-    b.set(r, 0, "Multi-Agency Risk Assessment Conference (MARAC)", undefined, {
-      bold: true,
-      size: 13,
-    });
+    const top = r;
+    b.set(r, 0, "Multi-Agency Risk Assessment Conference (MARAC)", undefined, SECTION);
+    b.height(r, 18);
     r++;
-    b.set(r, 0, ni32.area, undefined, HEADER);
+    b.set(r, 0, ni32.area, undefined, HEADER).fit(r, 0, 0, ni32.area, HEADER);
     ni32.history.forEach((h, i) =>
       b.set(r, 1 + i, h.label, undefined, { ...HEADER, align: "center" })
     );
     b.set(r + 1, 0, "Number of MARAC cases");
     b.set(r + 2, 0, "Repeat cases");
-    b.set(r + 3, 0, "NI 32 – Rate of repeat victimisation of MARAC cases");
+    const rateLabel = "NI 32 – Rate of repeat victimisation of MARAC cases";
+    b.set(r + 3, 0, rateLabel, undefined, WRAP).fit(r + 3, 0, 0, rateLabel, WRAP);
     ni32.history.forEach((h, i) => {
       b.set(r + 1, 1 + i, h.cases, FORMATS.count);
       b.set(r + 2, 1 + i, h.repeats, FORMATS.count);
@@ -56,16 +66,20 @@ export function domesticSheet(model: ReportModel, name: string): PlanSheet | nul
       }).merge(r, 2, 4);
       r++;
     }
-    b.set(r, 0, ni32.sentence, undefined, { wrap: true, valign: "top" }).merge(r, 0, 6);
-    b.height(r, 36);
+    b.paragraph(r, ni32.sentence, TEXT_COLS, 36).keep(top, r, "table");
     r += 3;
   }
   if (referrals) {
     const t = referrals.table;
-    b.set(r, 0, "Independent Domestic Violence Advocacy Service (IDVAS) referrals", undefined, {
-      bold: true,
-      size: 13,
-    });
+    const top = r;
+    b.set(
+      r,
+      0,
+      "Independent Domestic Violence Advocacy Service (IDVAS) referrals",
+      undefined,
+      SECTION
+    );
+    b.height(r, 18);
     r++;
     b.set(r, 0, "CDRP", undefined, HEADER);
     t.periods.forEach((p, i) => b.set(r, 1 + i, p, undefined, { ...HEADER, align: "center" }));
@@ -76,7 +90,10 @@ export function domesticSheet(model: ReportModel, name: string): PlanSheet | nul
         : area.isTotal
           ? { italic: true }
           : undefined;
-      b.set(r, 0, area.name, undefined, style);
+      b.set(r, 0, area.name, undefined, { ...style, wrap: true }).fit(r, 0, 0, area.name, {
+        ...style,
+        wrap: true,
+      });
       area.values.forEach((v, i) => b.set(r, 1 + i, v, FORMATS.count, style));
     }
     r++;
@@ -85,34 +102,39 @@ export function domesticSheet(model: ReportModel, name: string): PlanSheet | nul
     r += 2;
     for (const sentence of [referrals.sentence, referrals.previousYear?.sentence]) {
       if (!sentence) continue;
-      b.set(r, 0, sentence, undefined, { wrap: true }).merge(r, 0, 6);
+      b.paragraph(r, sentence, TEXT_COLS, 0);
       r++;
     }
+    b.keep(top, r - 1, "table");
     r += 2;
   }
   if (incidents) policeIncidents(b, incidents, model, r);
-  return b.sheet;
+  return b.finish(reportHeads(model));
 }
 
 const INCIDENT_ROWS = 18;
-const INCIDENT_DATA_COL = 10; // beyond the printed columns A..I
+const INCIDENT_DATA_COL = 10; // beyond the printed columns
+/** Text runs across columns A..G; tables of many periods print up to column I. */
+const TEXT_COLS = 6;
+const LAST_TABLE_COL = 8;
+const SECTION = { bold: true, size: 13 } as const;
+const WRAP = { wrap: true } as const;
 
 /** "Police incident data", as the reference report ends its Domestic Abuse section: the XmR chart of DA_INCIDENTS. */
 function policeIncidents(b: SheetBuilder, m: MeasureResult, model: ReportModel, top: number): void {
-  b.set(top, 0, "Police incident data", undefined, { bold: true, size: 13 });
+  b.set(top, 0, "Police incident data", undefined, SECTION);
+  b.height(top, 18);
   const spc = m.spc;
   const end = spc ? spc.months[spc.months.length - 1] : model.period.end;
-  b.set(
+  b.paragraph(
     top + 1,
-    0,
     `The chart below shows the number of ${countNoun(m.label)} per month within the district up to ${end}, with the mean and process limits of its control chart.`,
-    undefined,
-    { wrap: true, valign: "top" }
-  ).merge(top + 1, 0, 6);
-  b.height(top + 1, 30);
+    TEXT_COLS,
+    30
+  );
   if (!spc) {
-    b.set(top + 2, 0, noSpcText(m.label, m.spcMonths), undefined, { italic: true, wrap: true });
-    b.merge(top + 2, 0, 6);
+    b.paragraph(top + 2, noSpcText(m.label, m.spcMonths), TEXT_COLS, 0, { italic: true });
+    b.keep(top, top + 2, "text");
     return;
   }
   const chartTop = top + 2;
@@ -123,10 +145,10 @@ function policeIncidents(b: SheetBuilder, m: MeasureResult, model: ReportModel, 
       dataTop: chartTop,
       dataCol: INCIDENT_DATA_COL,
       from: { row: chartTop, col: 0 },
-      to: { row: chartTop + INCIDENT_ROWS, col: 7 },
+      to: { row: chartTop + INCIDENT_ROWS, col: TEXT_COLS + 1 },
       valueAxisTitle: "Incidents",
     })
   );
   const sentenceRow = chartTop + INCIDENT_ROWS + 1;
-  b.paragraph(sentenceRow, spc.sentence, 6, 64);
+  b.paragraph(sentenceRow, spc.sentence, TEXT_COLS, 64).keep(top, sentenceRow, "figure");
 }

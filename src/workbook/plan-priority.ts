@@ -2,6 +2,7 @@ import { countNoun, longDate, parseIsoDate } from "../core";
 import { MeasureResult, PriorityGroup, ReportModel } from "./model-types";
 import { SheetBuilder, columnRange } from "./plan-sheet";
 import { PlanSheet } from "./plan-types";
+import { reportHeads } from "./plan-page";
 import { FORMATS, HEADER } from "./plan-summary";
 import { spcChart } from "./plan-spc";
 import { noSpcText } from "./model-spc";
@@ -14,6 +15,8 @@ const MEAN_LINE = "404040";
 
 const CHART_COLS = 8; // the chart frame spans columns A..H
 const CHART_ROWS = 16;
+/** A position chart grows with its group but stays short enough for its figure to fit a page. */
+const MAX_CHART_ROWS = 40;
 const DATA_COL = 10; // chart data sits from column K, beside its chart
 /** XmR data from column P: a series can be longer than its chart is tall, so it has its own columns. */
 const SPC_COL = DATA_COL + 5;
@@ -21,7 +24,7 @@ const SPC_COL = DATA_COL + 5;
 function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
   const t = m.trend;
   if (!t) return top;
-  b.set(top, 0, `Figure ${m.figure}: ${m.label}`, undefined, { bold: true, size: 12 });
+  b.caption(top, `Figure ${m.figure}: ${m.label}`, CHART_COLS);
   // Data block: Month | one column per year.
   const dataTop = top + 1;
   b.set(dataTop, DATA_COL, "Month", undefined, HEADER);
@@ -51,7 +54,7 @@ function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
     legend: "bottom",
   });
   const sentenceRow = top + 2 + CHART_ROWS;
-  b.paragraph(sentenceRow, m.narrative, CHART_COLS, 48);
+  b.paragraph(sentenceRow, m.narrative, CHART_COLS, 48).keep(top, sentenceRow, "figure");
   return sentenceRow + 2;
 }
 
@@ -59,16 +62,13 @@ function trendSection(b: SheetBuilder, m: MeasureResult, top: number): number {
 function spcSection(b: SheetBuilder, m: MeasureResult, top: number, data: { row: number }): number {
   const spc = m.spc;
   if (!spc) {
-    b.set(top, 0, noSpcText(m.label, m.spcMonths), undefined, {
+    b.paragraph(top, noSpcText(m.label, m.spcMonths), CHART_COLS, 0, {
       italic: true,
       color: "595959",
-    }).merge(top, 0, CHART_COLS);
+    });
     return top + 2;
   }
-  b.set(top, 0, `Figure ${m.spcFigure}: ${m.label} – variation over time (XmR chart)`, undefined, {
-    bold: true,
-    size: 12,
-  });
+  b.caption(top, `Figure ${m.spcFigure}: ${m.label} – variation over time (XmR chart)`, CHART_COLS);
   const dataTop = Math.max(top + 1, data.row);
   b.set(dataTop - 1, SPC_COL, `Figure ${m.spcFigure}`, undefined, {
     italic: true,
@@ -87,7 +87,7 @@ function spcSection(b: SheetBuilder, m: MeasureResult, top: number, data: { row:
   );
   data.row = dataTop + spc.months.length + 3;
   const sentenceRow = top + 2 + CHART_ROWS;
-  b.paragraph(sentenceRow, spc.sentence, CHART_COLS, 78);
+  b.paragraph(sentenceRow, spc.sentence, CHART_COLS, 78).keep(top, sentenceRow, "figure");
   return sentenceRow + 2;
 }
 
@@ -95,12 +95,10 @@ function positionSection(b: SheetBuilder, m: MeasureResult, top: number): number
   const p = m.peer;
   if (!p) return top;
   const end = parseIsoDate(p.periodEnd);
-  b.set(
+  b.caption(
     top,
-    0,
     `Figure ${m.positionFigure}: ${m.label} – Position against most similar group`,
-    undefined,
-    { bold: true, size: 12 }
+    CHART_COLS
   );
   const dataTop = top + 1;
   b.row(dataTop, DATA_COL, ["Partnership", "Rate per 1,000", "MSG mean"], HEADER);
@@ -112,7 +110,7 @@ function positionSection(b: SheetBuilder, m: MeasureResult, top: number): number
   });
   const lastData = dataTop + p.members.length;
   const ownIndex = p.members.findIndex((x) => x.isPartnership);
-  const rows = Math.max(CHART_ROWS, p.members.length + 2);
+  const rows = Math.min(MAX_CHART_ROWS, Math.max(CHART_ROWS, p.members.length + 2));
   b.chart({
     kind: "position",
     title: `Rate per 1,000 people${end ? `, period ending ${longDate(end)}` : ""}`,
@@ -141,7 +139,7 @@ function positionSection(b: SheetBuilder, m: MeasureResult, top: number): number
     legend: "bottom",
   });
   const sentenceRow = top + 2 + rows;
-  b.paragraph(sentenceRow, p.sentence, CHART_COLS, 36);
+  b.paragraph(sentenceRow, p.sentence, CHART_COLS, 36).keep(top, sentenceRow, "figure");
   return sentenceRow + 2;
 }
 
@@ -160,12 +158,17 @@ export function prioritySheet(
   const b = new SheetBuilder(name, "priority", {
     orientation: "portrait",
     lastCol: CHART_COLS,
-  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14, 4, 12, 10, 10, 12, 12]);
+  }).widths([12, 12, 12, 12, 12, 12, 12, 12, 12, 4, 24, 14, 14, 14, 4, 12, 10, 10, 19, 19, 24, 24]);
   const title = group.number ? `Priority ${group.number}: ${group.title}` : group.title;
-  b.set(0, 0, title, undefined, { bold: true, size: 16, color: "1F4E79" }).merge(0, 0, CHART_COLS);
-  b.set(1, 0, `${model.partnership}, ${model.period.label}: ${model.window.phrase}.`, undefined, {
-    italic: true,
-  }).merge(1, 0, CHART_COLS);
+  b.text(0, 0, CHART_COLS, title, { bold: true, size: 16, color: "1F4E79", wrap: true }, 0);
+  b.text(
+    1,
+    0,
+    CHART_COLS,
+    `${model.partnership}, ${model.period.label}: ${model.window.phrase}.`,
+    { italic: true, wrap: true },
+    0
+  );
   b.set(1, DATA_COL, "Chart data (the charts read these cells)", undefined, {
     italic: true,
     color: "595959",
@@ -177,5 +180,5 @@ export function prioritySheet(
     top = spcSection(b, m, top, spcData);
     top = positionSection(b, m, top);
   }
-  return b.sheet;
+  return b.finish(reportHeads(model));
 }

@@ -1,11 +1,45 @@
 import { a1 } from "./snapshot";
-import { PlanCell, PlanChart, PlanSheet, PlanStyle } from "./plan-types";
+import {
+  HeaderFooterText,
+  PageBlock,
+  PlanCell,
+  PlanChart,
+  PlanPage,
+  PlanSheet,
+  PlanStyle,
+} from "./plan-types";
+import { layoutPage } from "./plan-page";
+import {
+  DEFAULT_COLUMN_WIDTH,
+  MAX_ROW_HEIGHT,
+  columnPoints,
+  roundHeight,
+  textHeight,
+} from "./plan-text";
+
+/** A sheet while it is built: everything but its page setup, which comes last. */
+export type DraftSheet = Omit<PlanSheet, "page">;
+
+/** How a sheet prints, given when it is started: the rest is computed when it is finished. */
+export interface PageSpec {
+  orientation: PlanPage["orientation"];
+  /** The last printed column; chart data beyond it stays on screen. */
+  lastCol: number;
+}
 
 /** Builds one plan sheet cell by cell; keeps layout code short and readable. */
 export class SheetBuilder {
-  readonly sheet: PlanSheet;
+  readonly sheet: DraftSheet;
+  private readonly blocks: PageBlock[] = [];
+  /** Row heights by row, the same objects as in sheet.rowHeights (a sheet can have thousands). */
+  private readonly heights = new Map<number, { row: number; height: number }>();
+  private repeat: { first: number; last: number; through: number } | null = null;
 
-  constructor(name: string, role: PlanSheet["role"], page: PlanSheet["page"]) {
+  constructor(
+    name: string,
+    role: PlanSheet["role"],
+    private readonly pageSpec: PageSpec
+  ) {
     this.sheet = {
       name,
       role,
@@ -14,7 +48,6 @@ export class SheetBuilder {
       columnWidths: [],
       rowHeights: [],
       charts: [],
-      page,
     };
   }
 
@@ -48,11 +81,61 @@ export class SheetBuilder {
     return this;
   }
 
-  /** A sentence across columns A to `toCol` of one row: wrapped, top-aligned, `height` points tall. */
-  paragraph(row: number, text: string, toCol: number, height: number): this {
-    return this.set(row, 0, text, undefined, { wrap: true, valign: "top" })
-      .merge(row, 0, toCol)
-      .height(row, height);
+  /**
+   * A sentence across columns A to `toCol` of one row: wrapped, top-aligned, at least `height`
+   * points tall and as tall as its lines need.
+   */
+  paragraph(row: number, text: string, toCol: number, height: number, style?: PlanStyle): this {
+    return this.text(row, 0, toCol, text, { wrap: true, valign: "top", ...style }, height);
+  }
+
+  /** A figure's caption across columns A to `toCol`: bold, wrapped when long. */
+  caption(row: number, text: string, toCol: number, size = 12): this {
+    return this.text(row, 0, toCol, text, { bold: true, size, wrap: true, valign: "top" }, 0);
+  }
+
+  /**
+   * Text in columns `col`..`toCol` of one row (merged when more than one), the row at least
+   * `minHeight` points and as tall as the wrapped text needs.
+   */
+  text(
+    row: number,
+    col: number,
+    toCol: number,
+    text: string,
+    style: PlanStyle,
+    minHeight: number
+  ): this {
+    this.set(row, col, text, undefined, style);
+    if (toCol > col) this.merge(row, col, toCol);
+    return this.fit(row, col, toCol, text, style, minHeight);
+  }
+
+  /** Makes a row at least as tall as a text in columns `col`..`toCol` needs (and `minHeight`). */
+  fit(
+    row: number,
+    col: number,
+    toCol: number,
+    text: string,
+    style: PlanStyle,
+    minHeight = 0
+  ): this {
+    const size = style.size ?? 11;
+    const need = style.wrap
+      ? textHeight(text, this.spanPoints(col, toCol), size, style.bold === true)
+      : roundHeight(size * 1.3);
+    return this.height(row, Math.max(minHeight, need));
+  }
+
+  /** Width of columns `col`..`toCol` in points. */
+  spanPoints(col: number, toCol: number): number {
+    let total = 0;
+    for (let c = col; c <= toCol; c++) total += columnPoints(this.widthOf(c));
+    return total;
+  }
+
+  private widthOf(col: number): number {
+    return this.sheet.columnWidths.find((w) => w.col === col)?.width ?? DEFAULT_COLUMN_WIDTH;
   }
 
   widths(widths: number[]): this {
@@ -60,14 +143,44 @@ export class SheetBuilder {
     return this;
   }
 
-  height(row: number, height: number): this {
-    this.sheet.rowHeights.push({ row, height });
+  /** Sets a row's height (at most Excel's 409.5 points); a row given several keeps the tallest. */
+  height(row: number, requested: number): this {
+    const height = Math.min(MAX_ROW_HEIGHT, requested);
+    const have = this.heights.get(row);
+    if (have) have.height = Math.max(have.height, height);
+    else {
+      const h = { row, height };
+      this.heights.set(row, h);
+      this.sheet.rowHeights.push(h);
+    }
     return this;
   }
 
   chart(chart: PlanChart): this {
     this.sheet.charts.push(chart);
     return this;
+  }
+
+  /** Rows `first`..`last` print on one page (a figure, a table, a heading with what follows). */
+  keep(first: number, last: number, kind: PageBlock["kind"]): this {
+    if (last >= first) this.blocks.push({ first, last, kind });
+    return this;
+  }
+
+  /** A table's heading rows, repeated at the top of each page if its rows up to `through` run over one. */
+  repeatRows(first: number, last: number, through: number): this {
+    this.repeat = { first, last, through };
+    return this;
+  }
+
+  /** The finished sheet with its page setup: breaks, print titles, header and footer. */
+  finish(heads: { header: HeaderFooterText; footer: HeaderFooterText }): PlanSheet {
+    const page = layoutPage(this.sheet, this.pageSpec.orientation, this.pageSpec.lastCol, {
+      blocks: this.blocks,
+      repeat: this.repeat,
+      heads,
+    });
+    return { ...this.sheet, page };
   }
 }
 

@@ -17,11 +17,27 @@ export const SPC_COLORS = {
 } as const;
 
 const ONE_DP = "0.0";
-export const SPC_HEADERS = ["Month", "Value", "Mean", "Lower process limit", "Upper process limit"];
+export const SPC_HEADERS = [
+  "Month",
+  "Value",
+  "Mean",
+  "Lower process limit",
+  "Upper process limit",
+  "Improving (special cause)",
+  "Concerning (special cause)",
+];
+/** The special-cause series: legend entries that say what the colours mean. */
+const SPECIAL = [
+  { reading: "improving", name: "Special cause: improving", k: 5 },
+  { reading: "concerning", name: "Special cause: concerning", k: 6 },
+] as const;
 
 /**
- * Writes the chart's data block (month, value, mean, limits) at `dataTop`, `dataCol` and returns the
- * XmR chart reading it, framed at `from`..`to`.
+ * Writes the chart's data block (month, value, mean, limits, and the value again in the column of
+ * its special-cause reading) at `dataTop`, `dataCol` and returns the XmR chart reading it, framed at
+ * `from`..`to`. Special-cause months are series of their own, markers without a line and blank at
+ * every other month, as Making Data Count's charts draw them: every renderer shows a series'
+ * colour, where LibreOffice draws per-point colours (c:dPt) in the line's grey.
  */
 export function spcChart(
   b: SheetBuilder,
@@ -45,13 +61,14 @@ export function spcChart(
     b.set(r, c + 2, spc.mean, ONE_DP);
     b.set(r, c + 3, spc.lower, ONE_DP);
     b.set(r, c + 4, spc.upper, ONE_DP);
+    const p = spc.points[i];
+    const v = spc.values[i];
+    for (const sp of SPECIAL)
+      if (p?.reading === sp.reading && v !== undefined) b.set(r, c + sp.k, v, "#,##0");
   });
   const first = top + 1;
   const last = top + spc.months.length;
   const range = (k: number) => columnRange(c + k, first, last);
-  const points = spc.points.flatMap((p, index) =>
-    p ? [{ index, color: SPC_COLORS[p.reading] }] : []
-  );
   const limit = (name: string, k: number) => ({
     name,
     values: range(k),
@@ -73,11 +90,19 @@ export function spcChart(
         type: "line",
         color: SPC_COLORS.value,
         marker: true,
-        points,
       },
       { name: "Mean", values: range(2), type: "line", color: SPC_COLORS.mean, marker: false },
       limit("Lower process limit", 3),
       limit("Upper process limit", 4),
+      // Only the readings that occur: the legend names the colours the chart shows.
+      ...SPECIAL.filter((sp) => spc.points.some((p) => p?.reading === sp.reading)).map((sp) => ({
+        name: sp.name,
+        values: range(sp.k),
+        type: "line" as const,
+        color: SPC_COLORS[sp.reading],
+        marker: true,
+        line: false,
+      })),
     ],
     valueAxisTitle: opts.valueAxisTitle,
     valueNumberFormat: "0",

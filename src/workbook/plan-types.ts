@@ -29,10 +29,15 @@ export interface PlanSeries {
   /** bar: horizontal bars; bubble: x, y (values) and size, on a map chart. */
   type: "line" | "column" | "bar" | "bubble";
   color: string;
-  /** Per-point colours: a column's fill, or a line point's marker (special-cause months). */
+  /** Per-point colours: a column's fill (the partnership's own bar among its peers). */
   points?: { index: number; color: string }[];
   dash?: "solid" | "dash";
   marker?: boolean;
+  /**
+   * false: markers only, no line (a line series): the special-cause months of an XmR chart, a series
+   * whose values are blank except at those months. Default true.
+   */
+  line?: boolean;
   /** Bubble series: the x values (longitude) and the bubble sizes, sheet-local ranges. */
   xValues?: string;
   sizes?: string;
@@ -89,8 +94,58 @@ export interface PlanSheet {
   tabColor?: string;
   /** Cells whose text was cut to Excel's 32,767 characters (ending "…"): hosts warn. Absent when none. */
   truncated?: { cell: string; length: number }[];
-  /** Printing: one page wide, in this orientation, up to this column (chart data beyond it stays on screen). */
-  page: { orientation: "portrait" | "landscape"; lastCol: number };
+  /** Printing: the page setup, breaks and running heads (plan-page.ts computes them). */
+  page: PlanPage;
+}
+
+/** Three parts of a header or footer line, each already in Excel's header codes (&P, &N; && for &). */
+export interface HeaderFooterText {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/** A run of rows printed together on one page: a figure (caption, chart, sentence), a table, a text. */
+export interface PageBlock {
+  first: number;
+  last: number;
+  kind: "figure" | "table" | "text";
+}
+
+/**
+ * How a sheet prints: A4, one page wide (automatic height), A1 to lastCol:lastRow, every row of the
+ * print area at an explicit height (rows without one in rowHeights are defaultRowHeight), a manual
+ * break before every page, rows repeated at the top of each page where a table runs over a page.
+ */
+export interface PlanPage {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  /** The last printed column and row (zero-based); chart data beyond lastCol stays on screen. */
+  lastCol: number;
+  lastRow: number;
+  /** Inches, as Excel's Page Setup shows them. */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  /** Pages wide (1); pages tall are automatic, so the manual breaks decide them. */
+  fitToWidth: 1;
+  /** The print scale the breaks were computed for (fit to width; renderers shrink at least this much). */
+  zoom: number;
+  /** Height of every print-area row the plan gives no height (points). */
+  defaultRowHeight: number;
+  /** Rows that start a new page (zero-based, ascending); the first page starts at row 0. */
+  rowBreaks: number[];
+  /** Rows repeated at the top of every page (Excel's print titles), where a table runs over a page. */
+  printTitleRows: { first: number; last: number } | null;
+  header: HeaderFooterText;
+  footer: HeaderFooterText;
+  /** Rows that must print on one page (figures, tables): the breaks were placed around them. */
+  blocks: PageBlock[];
 }
 
 export interface ReportPlan {

@@ -165,6 +165,7 @@ export function sampleWorkbook(): DataSheet[] {
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
         ["SPC baseline months", null],
+        ["Protective marking", "OFFICIAL-SENSITIVE"],
       ],
       cellFormats: [
         { row: 1, col: 1, numFmt: DATE_FORMAT },
@@ -281,6 +282,9 @@ export function sampleWorkbook(): DataSheet[] {
         ],
         [
           "Illustrative too: the police domestic abuse incidents per month (DA_INCIDENTS, April 2008 to June 2010). The report draws that chart but prints no figures.",
+        ],
+        [
+          "The protective marking OFFICIAL-SENSITIVE (Settings) shows where a marking is printed on every page; the published report carries none.",
         ],
       ],
     },

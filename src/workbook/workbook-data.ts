@@ -99,6 +99,7 @@ export function templateWorkbook(): DataSheet[] {
         ["Peer band method", "sd"],
         ["Default tolerance", 0.05],
         ["SPC baseline months", null],
+        ["Protective marking", null],
       ],
       cellFormats: [
         { row: 1, col: 1, numFmt: DATE_FORMAT },

@@ -40,7 +40,7 @@ import {
   orphanedBy,
   partNames,
 } from "./write/package";
-import { CT_WORKSHEET, lastRowOf, sheetXml } from "./write/sheet-xml";
+import { CT_WORKSHEET, sheetXml } from "./write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "./write/styles";
 import { editWorkbook } from "./write/workbook-xml";
 
@@ -100,6 +100,7 @@ export function chartSpec(
       ...(s.points && s.points.length > 0 ? { points: s.points } : {}),
       ...(s.dash ? { dash: s.dash } : {}),
       ...(s.marker !== undefined ? { marker: s.marker } : {}),
+      ...(s.line === false ? { line: false } : {}),
       ...(s.xValues
         ? { xValuesRef: ref(s.xValues), xValues: numbers(cachedValues(cells, s.xValues)) }
         : {}),
@@ -115,9 +116,15 @@ export function chartSpec(
   return spec;
 }
 
-/** The absolute print area of a report sheet: A1 to its last column and row. */
+/** The absolute print area of a report sheet: A1 to its last printed column and row. */
 export function printArea(sheet: PlanSheet): string {
-  return `$A$1:$${columnLetter(sheet.page.lastCol)}$${lastRowOf(sheet) + 1}`;
+  return `$A$1:$${columnLetter(sheet.page.lastCol)}$${sheet.page.lastRow + 1}`;
+}
+
+/** The rows repeated at the top of each printed page ("$4:$4"), or null. */
+export function printTitles(sheet: PlanSheet): string | null {
+  const t = sheet.page.printTitleRows;
+  return t ? `$${t.first + 1}:$${t.last + 1}` : null;
 }
 
 const relXml = (r: Relationship) =>
@@ -158,6 +165,7 @@ export async function renderPlan(
       name: s.name,
       relId: (sheetRels[i] as Relationship).id,
       printArea: printArea(s),
+      printTitles: printTitles(s),
     }))
   );
 

@@ -119,15 +119,28 @@ describe("cdrp report", () => {
     expect(xmr.map((c) => c.sheetName)).toEqual(["Priority 1", "Priority 1", "Priority 1", "Domestic Abuse"]);
     expect(xmr[0]!.categories.slice(0, 2)).toEqual(["Apr 2008", "May 2008"]);
     expect(xmr[0]!.categories).toHaveLength(27);
-    expect(xmr[0]!.series.map((s) => [s.name, s.dash, s.marker])).toEqual([
-      ["Dwelling Burglary", "solid", true],
-      ["Mean", "solid", false],
-      ["Lower process limit", "dash", false],
-      ["Upper process limit", "dash", false],
+    expect(xmr[0]!.series.map((s) => [s.name, s.dash, s.marker, s.line ?? true])).toEqual([
+      ["Dwelling Burglary", "solid", true, true],
+      ["Mean", "solid", false, true],
+      ["Lower process limit", "dash", false, true],
+      ["Upper process limit", "dash", false, true],
+      ["Special cause: concerning", "solid", true, false],
     ]);
-    // December 2009 (point 20) is above the upper limit: its marker is orange (concerning).
-    expect(xmr[0]!.series[0]!.points).toEqual([{ index: 20, color: "E46C0A" }]);
-    expect(xmr[1]!.series[0]!.points!.map((p) => p.color)).toEqual([...Array(10).fill("E46C0A"), ...Array(7).fill("00B0F0")]);
+    // December 2009 (point 20) is above the upper limit: an orange marker (concerning) of a series
+    // of markers alone, blank at every other month; no chart colours single points of a line.
+    const marked = (values: (number | null)[]) => values.flatMap((v, i) => (v === null ? [] : [i]));
+    expect(xmr[0]!.series[4]!.color).toBe("E46C0A");
+    expect(marked(xmr[0]!.series[4]!.values)).toEqual([20]);
+    expect(xmr[0]!.series[4]!.values[20]).toBe(xmr[0]!.series[0]!.values[20]);
+    // Thefts of vehicles: the first 10 months concerning (orange), the last 7 improving (blue).
+    const theft = xmr[1]!.series;
+    expect(theft.slice(4).map((s) => [s.name, s.color])).toEqual([
+      ["Special cause: improving", "00B0F0"],
+      ["Special cause: concerning", "E46C0A"],
+    ]);
+    expect(marked(theft[5]!.values)).toEqual([...Array(10).keys()]);
+    expect(marked(theft[4]!.values)).toEqual([...Array(7).keys()].map((k) => 20 + k));
+    expect(charts.every((c) => c.series.every((s) => s.type === "column" || s.points === undefined))).toBe(true);
     const trends = charts.filter((c) => !isXmr(c) && c.series.every((s) => s.type === "line"));
     const positions = charts.filter((c) => c.series.some((s) => s.type === "column"));
     expect(trends).toHaveLength(3);

@@ -173,12 +173,28 @@ describe.each(ALL_PROFILES)("$label", (p) => {
         ["Mean", "Continuous"],
         ["Lower process limit", "Dash"],
         ["Upper process limit", "Dash"],
+        ["Special cause: concerning", "None"],
       ]);
-      // December 2009, the 21st month from April 2008, is above the upper limit: concerning, orange.
-      expect(xmr[0]!.series[0]!.pointMarkers).toEqual({ 20: "#E46C0A" });
+      // December 2009, the 21st month from April 2008, is above the upper limit: concerning, an
+      // orange marker of a series of its own, blank at every other month; no per-point colours.
+      const special = xmr[0]!.series[4]!;
+      expect(special).toMatchObject({ markerStyle: "Circle", markerColor: "#E46C0A" });
+      expect(xmr[0]!.series.every((s) => s.pointMarkers === undefined)).toBe(true);
+      const p1 = fake.sheet("Priority 1");
+      const cells = (ref: string) => p1.values(ref.replace(/^.*!/, "").replace(/\$/g, "")).flat();
+      const marked = cells(special.values!).flatMap((v, i) => (v === null ? [] : [i]));
+      expect(marked).toEqual([20]);
+      expect(cells(special.values!)[20]).toBe(cells(xmr[0]!.series[0]!.values!)[20]);
       const incidents = fake.sheet("Domestic Abuse").charts();
       expect(incidents.map((c) => c.series.map((s) => s.name))).toEqual([
-        ["Police domestic abuse incidents", "Mean", "Lower process limit", "Upper process limit"],
+        [
+          "Police domestic abuse incidents",
+          "Mean",
+          "Lower process limit",
+          "Upper process limit",
+          "Special cause: improving",
+          "Special cause: concerning",
+        ],
       ]);
       const position = charts.find((c) => c.series.some((s) => s.chartType === "ColumnClustered"))!;
       expect(position.series.map((s) => s.chartType)).toEqual(["ColumnClustered", "Line"]);

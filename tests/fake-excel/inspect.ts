@@ -17,6 +17,7 @@ import {
 } from "./model";
 import { displayText } from "./numfmt";
 import { usedRect } from "./worksheets";
+import { PageModel, pageView } from "./page-model";
 
 export interface CellView {
   /** null when empty; { error } for an error value. */
@@ -36,6 +37,9 @@ export interface SeriesView {
   lineStyle: string | null;
   fill: string | null;
   markerStyle: string | null;
+  /** The series' own marker fill (ChartSeries.markerBackgroundColor), where set. */
+  markerColor?: string;
+  markerSize?: number;
   pointColors: Record<number, string>;
   /** Marker background colours of line points, present only when some point has one. */
   pointMarkers?: Record<number, string>;
@@ -121,6 +125,8 @@ export function chartView(c: ChartModel): ChartView {
         lineStyle: s.lineStyle ?? null,
         fill: s.fill ?? null,
         markerStyle: s.markerStyle ?? null,
+        ...(s.markerBackground ? { markerColor: s.markerBackground } : {}),
+        ...(s.markerSize !== undefined ? { markerSize: s.markerSize } : {}),
         pointColors: Object.fromEntries(
           [...s.points].flatMap(([i, p]) => (p.fill ? [[i, p.fill]] : []))
         ),
@@ -270,6 +276,16 @@ export class SheetView {
 
   charts(): ChartView[] {
     return this.sheet.charts.filter((c) => !c.deleted).map(chartView);
+  }
+
+  /** The sheet's page setup (PageLayout, its header and footer, its manual breaks). */
+  page(): PageModel {
+    return pageView(this.sheet);
+  }
+
+  /** Rows (1-based) given a height by the add-in: the rest have the default. */
+  explicitRowHeights(): Map<number, number> {
+    return new Map([...this.sheet.rowHeights].map(([r, h]) => [r + 1, h]));
   }
 
   names(): NameView[] {

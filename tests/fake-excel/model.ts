@@ -78,6 +78,10 @@ export interface SeriesModel {
   lineStyle?: string;
   fill?: string;
   markerStyle?: string;
+  /** The series' marker colours and size (ChartSeries.marker*, ExcelApi 1.7). */
+  markerBackground?: string;
+  markerForeground?: string;
+  markerSize?: number;
   points: Map<number, PointModel>;
   deleted: boolean;
 }

@@ -136,6 +136,9 @@ type SeriesMembers =
   | "name"
   | "chartType"
   | "markerStyle"
+  | "markerBackgroundColor"
+  | "markerForegroundColor"
+  | "markerSize"
   | "format"
   | "points"
   | "setValues"
@@ -193,6 +196,48 @@ export class FakeChartSeries
           ENUM_VALUES.ChartMarkerStyle.filter((s) => s !== "Invalid"),
           "ChartSeries.markerStyle"
         );
+      },
+      W
+    );
+  }
+
+  /** ChartSeries.markerBackgroundColor / markerForegroundColor: HTML colours (ExcelApi 1.7). */
+  private _marker(name: "markerBackgroundColor" | "markerForegroundColor", v: string): void {
+    this._set(
+      name,
+      v,
+      (m, value) => {
+        const c = normalizeColor(value, `ChartSeries.${name}`);
+        if (name === "markerBackgroundColor") m.series.markerBackground = c;
+        else m.series.markerForeground = c;
+      },
+      W
+    );
+  }
+  get markerBackgroundColor(): string {
+    return this._read("markerBackgroundColor");
+  }
+  set markerBackgroundColor(v: string) {
+    this._marker("markerBackgroundColor", v);
+  }
+  get markerForegroundColor(): string {
+    return this._read("markerForegroundColor");
+  }
+  set markerForegroundColor(v: string) {
+    this._marker("markerForegroundColor", v);
+  }
+  get markerSize(): number {
+    return this._read("markerSize");
+  }
+  /** "The supported size range is 2 to 72 ... an InvalidArgument error if it's set ... outside" it. */
+  set markerSize(v: number) {
+    this._set(
+      "markerSize",
+      v,
+      (m, value) => {
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 2 || value > 72)
+          throw richError("InvalidArgument", "ChartSeries.markerSize");
+        m.series.markerSize = value;
       },
       W
     );

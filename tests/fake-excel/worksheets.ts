@@ -13,6 +13,8 @@ import {
   liveSheets,
 } from "./model";
 import { FakeNamedItemCollection } from "./names";
+import { FakePageLayout } from "./page-layout";
+import { FakePageBreakCollection } from "./page-parts";
 import { FakeCollection, FakeObject, asExcel } from "./proxy";
 import { FakeRange } from "./range";
 import { addSheet, deleteSheet, moveSheet, renameSheet, setVisibility } from "./structure";
@@ -130,6 +132,8 @@ type WorksheetMembers =
   | "names"
   | "tables"
   | "charts"
+  | "pageLayout"
+  | "horizontalPageBreaks"
   | "getRange"
   | "getRangeByIndexes"
   | "getCell"
@@ -176,6 +180,8 @@ export class FakeWorksheet
   private _names?: FakeNamedItemCollection;
   private _tables?: FakeTableCollection;
   private _charts?: FakeChartCollection;
+  private _pageLayout?: FakePageLayout;
+  private _pageBreaks?: FakePageBreakCollection;
 
   override _sheetOf(sheet: SheetModel): SheetModel {
     return sheet;
@@ -253,6 +259,28 @@ export class FakeWorksheet
       this._childPath("Property", "charts"),
       () => this._target()
     ));
+  }
+
+  _pageLayoutProxy(): FakePageLayout {
+    return (this._pageLayout ??= new FakePageLayout(
+      this._ctx,
+      this._childPath("Property", "pageLayout"),
+      () => this._target()
+    ));
+  }
+  _pageBreaksProxy(): FakePageBreakCollection {
+    return (this._pageBreaks ??= new FakePageBreakCollection(
+      this._ctx,
+      this._childPath("Property", "horizontalPageBreaks"),
+      () => this._target()
+    ));
+  }
+  /** ExcelApi 1.9 (page-layout.ts). */
+  get pageLayout(): Excel.PageLayout {
+    return asExcel(this._pageLayoutProxy());
+  }
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    return asExcel(this._pageBreaksProxy());
   }
 
   get protection(): Excel.WorksheetProtection {

@@ -5,10 +5,15 @@ import { Cell, DataSheet, sampleWorkbook } from "../../src/workbook";
  * (30 measures, ten times the Monthly and Peers rows), the Domestic Abuse tables as they are.
  */
 export function tenTimesSample(): DataSheet[] {
+  return timesSample(10);
+}
+
+/** The sample's three monthly measures repeated `times` times (3 × times measures), as above. */
+export function timesSample(times: number): DataSheet[] {
   const sheets = sampleWorkbook();
   const monthlyIds = ["DWELLING_BURGLARY", "THEFT_OF_VEHICLES", "THEFT_FROM_VEHICLES"];
   const copies = (rows: Cell[][]) =>
-    Array.from({ length: 10 }, (_, k) =>
+    Array.from({ length: times }, (_, k) =>
       // Rows of other measures (DA_INCIDENTS) once: a copy would be a duplicate month.
       rows.flatMap((r) =>
         typeof r[0] === "string" && monthlyIds.includes(r[0])
@@ -22,7 +27,7 @@ export function tenTimesSample(): DataSheet[] {
     if (s.name === "Monthly" || s.name === "Peers") s.rows = copies(s.rows);
     if (s.name === "Measures") {
       const monthly = s.rows.filter((r) => monthlyIds.includes(String(r[0])));
-      const extra = Array.from({ length: 9 }, (_, k) =>
+      const extra = Array.from({ length: times - 1 }, (_, k) =>
         monthly.map((r): Cell[] => [`${r[0]}_${k + 1}`, `${r[1]} ${k + 2}`, ...r.slice(2, 7), null])
       ).flat();
       s.rows = [...s.rows, ...extra];
@@ -40,5 +45,24 @@ export function bigMonthlySample(rows: number): DataSheet[] {
   const out: Cell[][] = [];
   while (out.length < rows) for (const r of base) out.push([...r]);
   monthly.rows = out;
+  return sheets;
+}
+
+/**
+ * The sample with very long words in it: measure labels of about 400 characters and priority
+ * titles of about 200, so captions, sentences and Summary rows wrap over many lines.
+ */
+export function longLabelSample(): DataSheet[] {
+  const sheets = sampleWorkbook();
+  const measures = sheets.find((s) => s.name === "Measures");
+  if (!measures) throw new Error("the sample has no Measures sheet");
+  const p = measures.columns.findIndex((c) => c.header === "Priority");
+  for (const r of measures.rows) {
+    const label = String(r[1]);
+    r[1] = `${label}: ${"recorded by the police in the partnership's area, including attempts, excluding offences transferred to another force, ".repeat(3)}(${label})`;
+    const priority = String(r[p]);
+    r[p] =
+      `${priority} – ${"a priority agreed by the partnership board for the three years of its rolling plan, ".repeat(2)}`.trim();
+  }
   return sheets;
 }

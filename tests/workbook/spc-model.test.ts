@@ -4,7 +4,7 @@
  * Abuse sheet; the plan's XmR figures, Variation column and sentences.
  */
 import { ymdToSerial } from "../../src/core";
-import { analyse, buildPlan, snapshotOfData } from "../../src/workbook";
+import { PlanSheet, analyse, buildPlan, parseA1, snapshotOfData } from "../../src/workbook";
 import { sampleWorkbook } from "../../src/workbook/sample";
 import type { DataSheet } from "../../src/workbook";
 
@@ -27,6 +27,15 @@ const setting = (name: string, value: number) => (sheets: DataSheet[]) => {
   const row = sheet(sheets, "Settings").rows.find((r) => r[0] === name)!;
   row[1] = value;
 };
+
+/** A one-column range's values as the plan writes them (null where it writes no cell). */
+function seriesValues(sheet: PlanSheet, range: string): (string | number | null)[] {
+  const [from, to] = range.split(":").map((a) => parseA1(a));
+  const out: (string | number | null)[] = [];
+  for (let r = from!.row; r <= to!.row; r++)
+    out.push(sheet.cells.find((c) => c.row === r && c.col === from!.col)?.value ?? null);
+  return out;
+}
 
 describe("the sample", () => {
   const model = modelOf();
@@ -60,13 +69,37 @@ describe("the sample", () => {
     const da = plan.sheets[2]!;
     expect(da.cells.some((c) => c.value === "Police incident data")).toBe(true);
     expect(da.charts.map((c) => [c.kind, c.series.map((s) => s.name)])).toEqual([
-      ["spc", ["Police domestic abuse incidents", "Mean", "Lower process limit", "Upper process limit"]],
+      [
+        "spc",
+        [
+          "Police domestic abuse incidents",
+          "Mean",
+          "Lower process limit",
+          "Upper process limit",
+          "Special cause: improving",
+          "Special cause: concerning",
+        ],
+      ],
     ]);
     const p1 = plan.sheets[1]!;
     expect(p1.charts.map((c) => c.kind)).toEqual(["trend", "spc", "position", "trend", "spc", "position", "trend", "spc", "position"]);
     expect(p1.cells.some((c) => c.value === "Figure 1.1a: Dwelling Burglary – variation over time (XmR chart)")).toBe(true);
-    // The chart's special-cause markers are the months the sentence names: December 2009 only.
-    expect(p1.charts[1]!.series[0]!.points).toEqual([{ index: 20, color: "E46C0A" }]);
+    // The chart's special-cause markers are the months the sentence names: December 2009 only, a
+    // series of orange markers without a line, blank at every other month; no per-point colours.
+    const xmr = p1.charts[1]!;
+    expect(xmr.series.map((s) => s.name)).toEqual([
+      "Dwelling Burglary",
+      "Mean",
+      "Lower process limit",
+      "Upper process limit",
+      "Special cause: concerning",
+    ]);
+    expect(xmr.series.every((s) => s.points === undefined)).toBe(true);
+    const concerning = xmr.series[4]!;
+    expect(concerning).toMatchObject({ type: "line", color: "E46C0A", marker: true, line: false });
+    const values = seriesValues(p1, concerning.values);
+    expect(values.flatMap((v, i) => (v === null ? [] : [i]))).toEqual([20]);
+    expect(values[20]).toBe(seriesValues(p1, xmr.series[0]!.values)[20]);
     const summary = plan.sheets[0]!;
     const header = summary.cells.find((c) => c.value === "Variation (SPC)")!;
     const column = summary.cells.filter((c) => c.col === header.col && c.row > header.row).map((c) => c.value);

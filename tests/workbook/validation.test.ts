@@ -304,6 +304,9 @@ describe("Settings", () => {
     ["SPC baseline months", "all", '"all"'],
     ["Partnership", 42, "42"],
     ["Partnership", { error: "#N/A" }, "#N/A"],
+    ["Protective marking", 3, "3"],
+    ["Protective marking", { error: "#REF!" }, "#REF!"],
+    ["Protective marking", "OFFICIAL-SENSITIVE ".repeat(5), "at most 80 characters"],
   ])("SETTING_INVALID: %s = %p names the Value cell", (name, value, word) => {
     const s = sample();
     const cell = setSetting(s, name, value);
@@ -333,6 +336,21 @@ describe("Settings", () => {
       );
     }
   );
+
+  it("Protective marking: text is printed on every page; blank or absent is none", () => {
+    const marked = sample();
+    setSetting(marked, "Protective marking", "  OFFICIAL-SENSITIVE  ");
+    expect(analyse(snapshotOfData(marked)).model?.marking).toBe("OFFICIAL-SENSITIVE");
+    const blank = sample();
+    setSetting(blank, "Protective marking", "   ");
+    expect(check(blank).issues).toEqual([]);
+    expect(analyse(snapshotOfData(blank)).model?.marking).toBeNull();
+    const absent = sample();
+    const settings = absent.find((t) => t.name === "Settings")!;
+    settings.rows = settings.rows.filter((r) => r[0] !== "Protective marking");
+    expect(check(absent).issues).toEqual([]);
+    expect(analyse(snapshotOfData(absent)).model?.marking).toBeNull();
+  });
 
   issueCase(
     "SETTING_UNKNOWN",

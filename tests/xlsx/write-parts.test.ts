@@ -5,6 +5,7 @@ import { calcChainNames, editAppXml, editContentTypes } from "../../src/xlsx/wri
 import { lastRowOf, sheetXml } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
+import { pageFor } from "../support/plan-page";
 
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
 const sheet = (name: string, id: number) =>
@@ -130,7 +131,7 @@ describe("appendStyles", () => {
 });
 
 describe("sheetXml", () => {
-  const plan: PlanSheet = {
+  const draft: Omit<PlanSheet, "page"> = {
     name: "Summary",
     role: "summary",
     cells: [
@@ -147,14 +148,14 @@ describe("sheetXml", () => {
     rowHeights: [{ row: 1, height: 30 }],
     charts: [],
     tabColor: "1f4e79",
-    page: { orientation: "landscape", lastCol: 4 },
   };
+  const plan: PlanSheet = { ...draft, page: pageFor(draft, "landscape", 4) };
   const xml = sheetXml(plan, () => 0, { selected: false });
 
   it("writes text as inline strings, never formulas, cells in order", () => {
     expect(xml).not.toMatch(/<f[ >]/);
     expect(xml).toContain(
-      `<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c><c r="B1" t="inlineStr"><is><t>=HYPERLINK("http://x")</t></is></c></row>`
+      `<row r="1" ht="15" customHeight="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c><c r="B1" t="inlineStr"><is><t>=HYPERLINK("http://x")</t></is></c></row>`
     );
     expect(xml).toContain(`<t>_x005F_x0041_ literal</t>`);
     expect(xml).toContain(`<c r="B3"><v>42.5</v></c>`);
@@ -169,7 +170,11 @@ describe("sheetXml", () => {
     expect(xml).toContain(
       `<sheetPr><tabColor rgb="FF1F4E79"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:E3"/>`
     );
-    expect(xml).toContain(`<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>`);
+    expect(xml).toContain(
+      `<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>`
+    );
+    // Every printed row at an explicit height (the default where the plan gives none).
+    expect(xml).toContain(`<row r="3" ht="15" customHeight="1"><c r="A3" t="inlineStr">`);
   });
 
   it("writes a sheet with more cells than a call can take as arguments (thousands of measures)", () => {

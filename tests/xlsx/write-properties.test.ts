@@ -2,6 +2,7 @@
  * Properties of the writer over any text: a cell's text comes back as the same text (never a
  * formula), and any sheet name's print area and marker name that sheet, quoted as Excel wants.
  */
+import { pageFor } from "../support/plan-page";
 import fc from "fast-check";
 import { PlanSheet } from "../../src/workbook";
 import { markedSheetsIn } from "../../src/xlsx/markers";
@@ -14,7 +15,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const text = fc.string({ unit: "binary", maxLength: 40 });
 
 function sheetWith(value: string): PlanSheet {
-  return {
+  const draft: Omit<PlanSheet, "page"> = {
     name: "S",
     role: "summary",
     cells: [{ row: 0, col: 0, value }],
@@ -22,8 +23,8 @@ function sheetWith(value: string): PlanSheet {
     columnWidths: [],
     rowHeights: [],
     charts: [],
-    page: { orientation: "portrait", lastCol: 0 },
   };
+  return { ...draft, page: pageFor(draft, "portrait", 0) };
 }
 
 describe("the writer on any text", () => {

@@ -82,9 +82,16 @@ const circle = (color: string, size: number): string =>
 
 function lineSeries(s: ChartSeries, index: number, spec: ChartSpec): string {
   const dash = s.dash === "dash" ? `<a:prstDash val="dash"/>` : `<a:prstDash val="solid"/>`;
-  const line = `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(s.color)}${dash}<a:round/></a:ln></c:spPr>`;
+  // A series without a line (markers alone) has a line with no fill; its markers are larger, so
+  // they stand out over the points of the series they mark.
+  const line =
+    s.line === false
+      ? `<c:spPr><a:ln w="28575"><a:noFill/></a:ln></c:spPr>`
+      : `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(s.color)}${dash}<a:round/></a:ln></c:spPr>`;
   const marker =
-    s.marker === false ? `<c:marker>${val("symbol", "none")}</c:marker>` : circle(s.color, 5);
+    s.marker === false
+      ? `<c:marker>${val("symbol", "none")}</c:marker>`
+      : circle(s.color, s.line === false ? 7 : 5);
   // CT_DPt: idx, marker, bubble3D. A larger marker in the point's colour; the line keeps the series'.
   const dPts = (s.points ?? [])
     .map((p) => `<c:dPt>${val("idx", p.index)}${circle(p.color, 7)}${val("bubble3D", 0)}</c:dPt>`)

@@ -207,6 +207,11 @@ function parseSeries(ser: XmlElement, type: ChartSeries["type"]): ChartSeries {
     const dash = valOf(child(spPr, "ln"), "prstDash");
     out.dash = dash === undefined || dash === "solid" ? "solid" : "dash";
     out.marker = valOf(child(ser, "marker"), "symbol") !== "none";
+    // A line with no fill draws markers alone; the series' colour is then its markers'.
+    if (child(child(spPr, "ln"), "noFill")) {
+      out.line = false;
+      out.color = fillColor(child(child(ser, "marker"), "spPr")) ?? "";
+    }
   }
   return out;
 }

@@ -30,6 +30,11 @@ export interface ChartSeries {
   dash?: "solid" | "dash";
   /** Markers on the points; line series only. Default true, so a point between two gaps still shows. */
   marker?: boolean;
+  /**
+   * The line between points; line series only. false: markers alone (a:ln with noFill), e.g. the
+   * special-cause months of an XmR chart as a series of their own. Default true.
+   */
+  line?: boolean;
   /** Bubble series: the x values and the bubble sizes, each as long as `values`, and their refs. */
   xValuesRef?: string;
   xValues?: (number | null)[];

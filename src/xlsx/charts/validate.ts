@@ -58,6 +58,7 @@ function normalizeSeries(s: ChartSeries): ChartSeries {
   if (s.type === "line") {
     out.dash = s.dash ?? "solid";
     out.marker = s.marker ?? true;
+    if (s.line === false) out.line = false;
   }
   if (s.type === "bubble") {
     out.xValuesRef = s.xValuesRef ?? "";
@@ -186,6 +187,8 @@ function validateSeries(
         problems.push(`${where}: point ${p.index} color "${p.color}" is not RRGGBB hex`);
     }
   }
+  if (s.line === false && (s.type !== "line" || s.marker === false))
+    problems.push(`${where}: a series without a line is a line series with markers`);
   if (s.dash !== undefined && s.dash !== "solid" && s.dash !== "dash") {
     problems.push(`${where}: dash must be "solid" or "dash"`);
   }

@@ -6,6 +6,7 @@
  */
 import { PlanCell, PlanSheet, a1 } from "../../workbook";
 import { escText } from "../charts/xml";
+import { pageSetupXml } from "./page-xml";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const CT_WORKSHEET =
@@ -65,6 +66,10 @@ export function sheetXml(
     rows.set(c.row, row);
   }
   const heights = new Map(sheet.rowHeights.map((h) => [h.row, h.height]));
+  // Every printed row at an explicit height: the page breaks were computed for these heights, and
+  // a renderer sizing a row itself (LibreOffice fits rows to their text on opening) would move them.
+  for (let r = 0; r <= sheet.page.lastRow; r++)
+    if (!heights.has(r)) heights.set(r, sheet.page.defaultRowHeight);
   const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
   const sheetData = rowNumbers
     .map((r) => {
@@ -98,8 +103,7 @@ export function sheetXml(
     (cols ? `<cols>${cols}</cols>` : "") +
     (sheetData ? `<sheetData>${sheetData}</sheetData>` : "<sheetData/>") +
     (merges ? `<mergeCells count="${sheet.merges.length}">${merges}</mergeCells>` : "") +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" fitToHeight="0" orientation="${sheet.page.orientation}"/>` +
+    pageSetupXml(sheet.page) +
     `</worksheet>`
   );
 }

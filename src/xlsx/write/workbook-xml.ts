@@ -18,6 +18,8 @@ export interface NewSheet {
   relId: string;
   /** Absolute print area on the sheet, e.g. "$A$1:$M$22". */
   printArea: string;
+  /** Rows repeated at the top of each printed page, e.g. "$4:$4"; null for none. */
+  printTitles?: string | null;
 }
 
 export interface WorkbookEdit {
@@ -43,10 +45,11 @@ export function printAreaXml(
   prefix: string,
   localSheetId: number,
   sheet: string,
-  area: string
+  area: string,
+  name: "_xlnm.Print_Area" | "_xlnm.Print_Titles" = "_xlnm.Print_Area"
 ): string {
   const ref = `${quoteSheetName(sheet)}!${area}`;
-  return `<${prefix}definedName name="_xlnm.Print_Area" localSheetId="${localSheetId}">${escText(ref)}</${prefix}definedName>`;
+  return `<${prefix}definedName name="${name}" localSheetId="${localSheetId}">${escText(ref)}</${prefix}definedName>`;
 }
 
 export function editWorkbook(
@@ -96,7 +99,11 @@ export function editWorkbook(
 
   const first = kept.length;
   const names = add
-    .flatMap((a, i) => [markerXml(p, first + i), printAreaXml(p, first + i, a.name, a.printArea)])
+    .flatMap((a, i) => [
+      markerXml(p, first + i),
+      printAreaXml(p, first + i, a.name, a.printArea),
+      a.printTitles ? printAreaXml(p, first + i, a.name, a.printTitles, "_xlnm.Print_Titles") : "",
+    ])
     .join("");
   const definedNames = child(root, "definedNames");
   if (definedNames) {
