@@ -209,8 +209,9 @@ function measureCells(b: SheetBuilder, r: number, col: number, m: AreaMeasure | 
 function areaTable(b: SheetBuilder, areas: AreasModel, top: number): void {
   b.caption(top, `Every area, most crime first (${areas.areas.length})`, LAST_COL);
   const h = top + 1;
-  COLUMNS.forEach((name, col) => b.set(h, col, name, undefined, HEADER));
-  b.height(h, 30);
+  COLUMNS.forEach((name, col) =>
+    b.set(h, col, name, undefined, HEADER).fit(h, col, col, name, HEADER, 30)
+  );
   areas.areas.forEach((a, i) => {
     const r = h + 1 + i;
     b.set(r, 0, a.rank, "0");
