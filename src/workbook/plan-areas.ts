@@ -71,7 +71,7 @@ function barsFigure(
   });
   const first = dataTop + 1;
   const last = dataTop + n;
-  const rows = Math.max(16, Math.ceil(n * 1.4) + 6);
+  const rows = Math.max(16, Math.ceil(n * 1.2) + 6);
   const rising = shown.flatMap((a, index) =>
     a.allCrime.rising ? [{ index, color: AREA_COLORS.rising }] : []
   );

@@ -67,19 +67,24 @@ export const wobble = (n: number, level: number, swing: number): number[] =>
   Array.from({ length: n }, (_, i) => level + (i % 2 === 0 ? -swing : swing));
 
 /**
- * `count` areas on a grid around South Cambridgeshire (52.2N, 0.1E), each a little busier than the
- * next, and every third rising sharply in April to June 2010.
+ * `count` areas on a grid over about 40 by 40 km around South Cambridgeshire (52.2N, 0.1E), each a
+ * little busier than the next, and every seventh rising sharply in April to June 2010.
  */
 export function gridAreas(count: number): TestArea[] {
+  const cols = Math.ceil(Math.sqrt(count));
+  const rows = Math.ceil(count / cols);
   return Array.from({ length: count }, (_, i) => {
     const level = 10 + ((count - i) % 40);
     const all = wobble(27, level, 2);
-    if (i % 3 === 0) for (let k = 24; k < 27; k++) all[k] = (all[k] as number) * 3;
+    if (i % 7 === 0) for (let k = 24; k < 27; k++) all[k] = (all[k] as number) * 3;
+    const col = i % cols;
+    const row = Math.floor(i / cols);
     return {
       code: `E0${String(1000000 + i)}`,
       name: `Test District ${String(i + 1).padStart(3, "0")}A`,
-      longitude: -0.2 + 0.6 * ((i % 25) / 24),
-      latitude: 52.0 + 0.35 * (Math.floor(i / 25) / Math.max(1, Math.floor((count - 1) / 25))),
+      // A little off the grid, so the map is not a lattice.
+      longitude: -0.2 + (0.6 * (col + ((row * 7) % 5) / 10)) / Math.max(1, cols - 1),
+      latitude: 52.0 + (0.35 * (row + ((col * 3) % 4) / 10)) / Math.max(1, rows - 1),
       series: { ALL_CRIME: all, ANTI_SOCIAL_BEHAVIOUR: wobble(27, 3, 1) },
     };
   });
