@@ -20,7 +20,13 @@ import {
   readPoliceCsv,
   skippedWarning,
 } from "../workbook/import";
-import { WorkbookReadError, readWorkbook, writeDataWorkbook, writeImportEdits } from "../xlsx";
+import {
+  WorkbookReadError,
+  appendDataSheets,
+  readWorkbook,
+  writeDataWorkbook,
+  writeImportEdits,
+} from "../xlsx";
 import { readInput, sameFile, writeAtomic } from "./files";
 import { loadGeography } from "./geography";
 import { sourcesOf } from "./police-sources";
@@ -227,7 +233,11 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       bytes = await writeImportEdits(buffer, plan.edits);
     } else {
       imp.warnings.push(...imp.settingsWarnings);
-      bytes = await writeDataWorkbook(importWorkbook(imp));
+      // Areas and AreaMonthly go in by the package writer: AreaMonthly can be very long.
+      const sheets = importWorkbook(imp);
+      const large = (s: { name: string }) => s.name === "Areas" || s.name === "AreaMonthly";
+      bytes = await writeDataWorkbook(sheets.filter((s) => !large(s)));
+      bytes = await appendDataSheets(bytes, sheets.filter(large));
     }
     await writeAtomic(out, bytes);
     if (json) {
