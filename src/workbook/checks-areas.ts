@@ -1,5 +1,5 @@
 import { keyLabel, monthKeyOf, windowMonths } from "../core";
-import { ALL_CRIME_ID, ASB_ID, areaKey } from "./contract-areas";
+import { ALL_CRIME_ID, ASB_ID, AreaMonthRow, areaKey, areaKeys } from "./contract-areas";
 import { ContractInput, NI32_ID, REFERRALS_ID } from "./contract";
 import { Windows } from "./checks";
 import { IssueList } from "./issues";
@@ -51,63 +51,74 @@ export function checkAreas(input: ContractInput, w: Windows, issues: IssueList):
   known.add(ALL_CRIME_ID);
   known.add(ASB_ID);
   const listed = new Set(input.listedMeasures);
-  const unknownArea = new Map<string, { at: { sheet: string; cell: string }; n: number }>();
-  const unknownMeasure = new Map<string, { at: { sheet: string; cell: string }; n: number }>();
-  const seen = new Map<string, string>();
+  const unknownArea = new Map<string, { row: AreaMonthRow; n: number }>();
+  const unknownMeasure = new Map<string, { row: AreaMonthRow; n: number }>();
+  // (area, measure, month) -> the row first seen: numbers, not strings, for a long table.
+  const codeIds = new Map<string, number>();
+  const measureIds = new Map<string, number>();
+  const seen = new Map<number, AreaMonthRow>();
+  const keyOf = areaKeys();
   const endMonth = monthKeyOf(input.settings.periodEnd);
-  let after: { at: { sheet: string; cell: string }; n: number; first: number } | null = null;
+  let after: { row: AreaMonthRow; n: number; first: number } | null = null;
   const present = new Set<number>();
   for (const r of areaMonthly) {
-    const code = areaKey(r.area);
+    const code = keyOf(r.area);
     if (!named.has(code)) {
       const u = unknownArea.get(code);
       if (u) u.n++;
-      else unknownArea.set(code, { at: r.areaAt, n: 1 });
+      else unknownArea.set(code, { row: r, n: 1 });
     }
     if (!known.has(r.measure)) {
       // A listed measure left out for an error in its Measures row: that error is the one to fix.
       if (!listed.has(r.measure) || r.measure === NI32_ID || r.measure === REFERRALS_ID) {
         const u = unknownMeasure.get(r.measure);
         if (u) u.n++;
-        else unknownMeasure.set(r.measure, { at: r.measureAt, n: 1 });
+        else unknownMeasure.set(r.measure, { row: r, n: 1 });
       }
       continue;
     }
-    const key = `${code}|${r.measure}|${r.month}`;
+    let c = codeIds.get(code);
+    if (c === undefined) codeIds.set(code, (c = codeIds.size));
+    let m = measureIds.get(r.measure);
+    if (m === undefined) measureIds.set(r.measure, (m = measureIds.size));
+    // Up to 16,384 measures (cdrp reads at most 10,000); month keys (year x 12) under 131,072 hold
+    // every date Excel has (to 9999).
+    const key = (c * 16384 + m) * 131072 + r.month;
     const first = seen.get(key);
-    if (first)
+    if (first) {
+      const at = r.view.at("Month");
       issues.error(
         "MONTH_DUPLICATE",
-        r.at.sheet,
-        r.at.cell,
-        `AreaMonthly: ${r.area} has two ${r.measure} rows for ${keyLabel(r.month)} (the other is ${first}); keep one.`
+        at.sheet,
+        at.cell,
+        `AreaMonthly: ${r.area} has two ${r.measure} rows for ${keyLabel(r.month)} (the other is ${first.view.at("Month").cell}); keep one.`
       );
-    else seen.set(key, r.at.cell);
+    } else seen.set(key, r);
     if (r.month > endMonth) {
       if (after) after.n++;
-      else after = { at: r.at, n: 1, first: r.month };
+      else after = { row: r, n: 1, first: r.month };
     }
     if (r.measure === ALL_CRIME_ID) present.add(r.month);
   }
   for (const [code, u] of unknownArea)
     issues.error(
       "AREA_UNKNOWN",
-      u.at.sheet,
-      u.at.cell,
+      u.row.view.at("Area code").sheet,
+      u.row.view.at("Area code").cell,
       `AreaMonthly: area ${code} (${u.n} row${u.n === 1 ? "" : "s"}) is not in the Areas table; add it there (code, name, longitude, latitude) or remove its rows.`
     );
   for (const [id, u] of unknownMeasure)
     issues.error(
       "MEASURE_UNKNOWN",
-      u.at.sheet,
-      u.at.cell,
+      u.row.view.at("Measure").sheet,
+      u.row.view.at("Measure").cell,
       `AreaMonthly: measure ${id} (${u.n} row${u.n === 1 ? "" : "s"}) is not in the Measures table, nor ${ALL_CRIME_ID} or ${ASB_ID}.`
     );
   if (after)
     issues.warning(
       "MONTH_AFTER_PERIOD_END",
-      after.at.sheet,
-      after.at.cell,
+      after.row.view.at("Month").sheet,
+      after.row.view.at("Month").cell,
       `AreaMonthly has ${after.n} row${after.n === 1 ? "" : "s"} for months after the period end (from ${keyLabel(after.first)}); they are not used.`
     );
   const header = input.tables.areaMonthly?.headerAt("Month") ?? {

@@ -1,7 +1,7 @@
 import { MonthKey, monthKeyOf } from "../core";
 import { IssueList } from "./issues";
 import { describeCell } from "./snapshot";
-import { CellReader, TableView, Where, blank } from "./tables";
+import { CellReader, RowView, TableView, Where, blank } from "./tables";
 
 /** The measure of AreaMonthly that counts every crime type but anti-social behaviour. */
 export const ALL_CRIME_ID = "ALL_CRIME";
@@ -17,19 +17,31 @@ export interface AreaRow {
   at: Where; // the Area code cell
 }
 
-/** One row of the optional AreaMonthly table: an area's count of one measure in one month. */
+/**
+ * One row of the optional AreaMonthly table: an area's count of one measure in one month. The
+ * table can hold hundreds of thousands of rows, so a cell's address is made only when an issue
+ * names it (`view.at(column)`).
+ */
 export interface AreaMonthRow {
   area: string;
   measure: string;
   month: MonthKey;
   count: number;
-  at: Where; // the Month cell
-  areaAt: Where;
-  measureAt: Where;
+  view: RowView;
 }
 
 /** Area codes compare as the ONS writes them, whatever the case typed. */
 export const areaKey = (code: string) => code.trim().toUpperCase();
+
+/** areaKey, made once per distinct text (a table repeats each code for every measure and month). */
+export function areaKeys(): (code: string) => string {
+  const cache = new Map<string, string>();
+  return (code) => {
+    let k = cache.get(code);
+    if (k === undefined) cache.set(code, (k = areaKey(code)));
+    return k;
+  };
+}
 
 function coordinate(
   row: TableView["rows"][number],
@@ -93,9 +105,7 @@ export function readAreaMonthly(table: TableView | null, issues: IssueList): Are
       measure: measure.toUpperCase(),
       month: monthKeyOf(month.ymd),
       count,
-      at: row.at("Month"),
-      areaAt: row.at("Area code"),
-      measureAt: row.at("Measure"),
+      view: row,
     });
   }
   return out;

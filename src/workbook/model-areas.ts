@@ -20,7 +20,7 @@ import {
   windowMonths,
 } from "../core";
 import { ContractInput } from "./contract";
-import { ALL_CRIME_ID, ASB_ID, AreaMonthRow, areaKey } from "./contract-areas";
+import { ALL_CRIME_ID, ASB_ID, AreaMonthRow, areaKey, areaKeys } from "./contract-areas";
 import { Windows } from "./checks";
 import { AreaMeasure, AreaResult, AreasModel } from "./model-types";
 
@@ -91,9 +91,10 @@ function measureOf(
 /** Each area's series per measure, from the rows validation kept (the first of duplicates). */
 function seriesOf(rows: readonly AreaMonthRow[], end: MonthKey): Map<string, Map<string, Series>> {
   const out = new Map<string, Map<string, Series>>();
+  const keyOf = areaKeys();
   for (const r of rows) {
     if (r.month > end || (r.measure !== ALL_CRIME_ID && r.measure !== ASB_ID)) continue;
-    const code = areaKey(r.area);
+    const code = keyOf(r.area);
     let byMeasure = out.get(code);
     if (!byMeasure) out.set(code, (byMeasure = new Map()));
     let s = byMeasure.get(r.measure);
