@@ -6,6 +6,7 @@
  *   functions.js   one self-contained script, because Excel loads the functions Script URL alone.
  *   functions.json generated from the JSDoc in src/functions/functions.ts.
  *   commands.html  the template's commands page.
+ *   support.html   the manifest's SupportUrl: a static help page.
  *   manifest.xml, assets/*
  * ADDIN_BASE_URL=https://host/path/ moves the manifest's URLs from https://localhost:3000/ to that
  * base and `--output-path <dir>` builds elsewhere than dist/ (scripts/addin-base.js, README
@@ -165,6 +166,8 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl: a static help page (no scripts).
+          { from: "src/support/support.html", to: "support.html" },
           // By exact name: a manifest*.xml glob at the root makes webpack watch the whole project.
           {
             from: "manifest.xml",

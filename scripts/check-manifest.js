@@ -38,6 +38,8 @@ const ISSUE = Object.freeze({
   RUNTIME_MISSING: "RUNTIME_MISSING",
   RUNTIME_LIFETIME: "RUNTIME_LIFETIME",
   RUNTIME_RESID_MISMATCH: "RUNTIME_RESID_MISMATCH",
+  TASKPANE_ID_SHARED_RUNTIME: "TASKPANE_ID_SHARED_RUNTIME",
+  SUPPORT_URL_MISSING: "SUPPORT_URL_MISSING",
   CUSTOM_FUNCTIONS_MISSING: "CUSTOM_FUNCTIONS_MISSING",
   NAMESPACE_WRONG: "NAMESPACE_WRONG",
   REQUIREMENT_MISSING: "REQUIREMENT_MISSING",
@@ -56,7 +58,9 @@ const DEFAULT_OPTIONS = Object.freeze({
    * What the code needs on every platform, no more: a higher MinVersion refuses Excel builds for
    * nothing. ExcelApi 1.7: the highest [Api set] of any member src/excel always uses (chart series
    * and workbook protection); newer members are asked for with isSetSupported
-   * (src/excel/capabilities.ts). SharedRuntime 1.1: Office.addin. CustomFunctionsRuntime 1.3:
+   * (src/excel/capabilities.ts). SharedRuntime 1.1: what puts the task pane and the functions in
+   * one runtime (configure-your-add-in-to-use-a-shared-runtime.md, "Configure the manifest"); its
+   * API, Office.addin, is not called. CustomFunctionsRuntime 1.3:
    * CustomFunctions.ErrorCode (its [Api set] in @types/custom-functions-runtime).
    */
   requiredSets: Object.freeze({
@@ -652,6 +656,31 @@ function checkManifest(xml, options = {}) {
         );
       }
     }
+  }
+
+  // configure-your-add-in-to-use-a-shared-runtime.md, "Good practice: avoid multiple task panes":
+  // under a long-lived runtime no <Action> should have a <TaskpaneId> (one task pane per runtime).
+  if (runtime) {
+    for (const action of descendants(hostEl || root, (e) => e.local === "Action")) {
+      for (const id of kids(action, "TaskpaneId")) {
+        report(
+          ISSUE.TASKPANE_ID_SHARED_RUNTIME,
+          "<TaskpaneId> on an <Action> under a shared runtime: Microsoft's guidance is none (one task pane per shared runtime)",
+          id
+        );
+      }
+    }
+  }
+
+  // xml-manifest-overview.md lists <SupportUrl> as required (its footnote: for add-ins distributed
+  // through Microsoft Marketplace); ref manifest/supporturl.md: "a page that provides support
+  // information for your add-in". The add-in ships its own page, so a team can list it anywhere.
+  if (select(root, "SupportUrl").length === 0) {
+    report(
+      ISSUE.SUPPORT_URL_MISSING,
+      "no <SupportUrl>: required in the add-in's listing (xml-manifest-overview.md)",
+      root
+    );
   }
 
   // Requirement sets: declared, at the versions the code uses.

@@ -78,7 +78,7 @@ describe("payload limits (resource-limits-and-performance-optimization.md, perfo
 });
 
 describe("undo (excel-add-ins-undo-capabilities.md)", () => {
-  it.each(ALL_PROFILES.filter((p) => p.id !== "excel2019"))(
+  it.each(ALL_PROFILES.filter((p) => isSetSupported(p, "ExcelApi", "1.20")))(
     "$label: a group holding Worksheet.delete fails with UndoNotSupported",
     async (p) => {
       const fake = new FakeExcel({ profile: p }).seed([

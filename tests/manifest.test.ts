@@ -79,6 +79,19 @@ describe("manifest.xml", () => {
 });
 
 describe("check-manifest reports broken manifests", () => {
+  it("reports a TaskpaneId on an Action under the shared runtime (Microsoft's guidance: none)", () => {
+    const xml = broken(
+      '<Action xsi:type="ShowTaskpane">',
+      '<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>CDRP.Taskpane</TaskpaneId>'
+    );
+    expect(codes(xml)).toEqual([ISSUE.TASKPANE_ID_SHARED_RUNTIME]);
+  });
+
+  it("reports a missing SupportUrl", () => {
+    const xml = broken('  <SupportUrl DefaultValue="https://localhost:3000/support.html"/>\n', "");
+    expect(codes(xml)).toEqual([ISSUE.SUPPORT_URL_MISSING]);
+  });
+
   it("reports a referenced resid that is not defined", () => {
     const xml = broken('        <bt:String id="Group.Label" DefaultValue="CDRP"/>\n', "");
     expect(codes(xml)).toEqual([ISSUE.RESID_UNDEFINED]);

@@ -1,3 +1,5 @@
+import { writesTyped } from "./cells";
+
 /**
  * What this Excel can do beyond what manifest.xml requires (ExcelApi 1.7), asked with
  * Office.context.requirements.isSetSupported as Microsoft's requirement-set pages say to
@@ -14,10 +16,25 @@ export interface HostCapabilities {
   bubbleScale: boolean;
   /** ExcelApi 1.9: Worksheet.pageLayout and horizontalPageBreaks (A4, breaks, header and footer). */
   pageLayout: boolean;
-  /** ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). */
+  /**
+   * ExcelApi 1.16: Range.valuesAsJson, which writes text as a String value (see cells.ts). Excel 2021
+   * retail reports 1.16 but fails on it (OfficeDev/office-js issue 4750): cells.ts finds out on the
+   * first write and falls back for the session.
+   */
   typedValues: boolean;
-  /** ExcelApi 1.20: Excel.run({ mergeUndoGroup }), one Undo for a whole run. */
+  /**
+   * ExcelApi 1.20: Excel keeps its Undo history across an add-in's changes, except those of the
+   * "Unsupported APIs" table, and Excel.run({ mergeUndoGroup }) makes one Undo of a run
+   * (office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md, a preview article until the
+   * ExcelApi 1.20 release made it general). Before it, Microsoft calls the clearing of Undo by an
+   * add-in's writes by design (OfficeDev/office-js issues 3788, 6170).
+   */
   undoGroup: boolean;
+}
+
+/** Whether Excel keeps the person's Undo history through an add-in's (supported) changes. */
+export function keepsUndo(c: HostCapabilities): boolean {
+  return c.undoGroup;
 }
 
 /** The sets the manifest declares: every host that loads the add-in has at least these. */
@@ -69,22 +86,22 @@ export function mapLimits(c: HostCapabilities): string[] {
 /** What the person loses on this Excel, in words for the task pane (empty when nothing). */
 export function capabilityLimits(
   c: HostCapabilities,
-  action: "generate" | "insert" | "all" = "all"
+  action: "generate" | "insert" | "import" | "all" = "all"
 ): string[] {
   const out: string[] = [];
-  if (!c.axisNumberFormat && action !== "insert")
+  if (!c.axisNumberFormat && (action === "generate" || action === "all"))
     out.push(
       "This version of Excel cannot set a chart axis's number format, so the charts' value axes use Excel's default format."
     );
-  if (!c.pageLayout && action !== "insert")
+  if (!c.pageLayout && (action === "generate" || action === "all"))
     out.push(
       "This version of Excel cannot set page layout from an add-in, so the report sheets have no print area, page breaks, header or footer: before printing, set each report sheet to A4 (Page Layout > Size), fit it to one page wide (Page Layout > Width: 1 page), and check in View > Page Break Preview that no figure is cut."
     );
-  if (!c.typedValues)
+  if (!writesTyped(c.typedValues))
     out.push(
       "This version of Excel has no documented way to write text so that it is never read as a number, date or formula. The add-in formats text cells as Text first, which Excel honours when you type but does not document for add-ins: check labels such as 2009-10 in the report."
     );
-  if (!c.undoGroup && action !== "generate")
+  if (!c.undoGroup && (action === "insert" || action === "all"))
     out.push(
       "This version of Excel cannot group an add-in's changes into one Undo: Undo takes back inserted sample or template sheets one step at a time."
     );

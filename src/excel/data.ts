@@ -1,11 +1,13 @@
 import { DataSheet, a1, columnLetter } from "../workbook";
 import { HostError } from "./errors";
-import { TEXT_FORMAT, columnWidthPoints, writeValues } from "./cells";
+import { MAX_REQUEST_BYTES, WriteBatch, opBytes } from "./batch";
+import { TEXT_FORMAT, columnWidthPoints, splitRows } from "./cells";
 import { HostCapabilities, detectCapabilities } from "./capabilities";
 
 /**
- * Writes the template or the sample as Excel tables (2 syncs: one to see which sheets exist, one to
- * write). It never overwrites: if a sheet of the same name exists, nothing is written.
+ * Writes the template or the sample as Excel tables (one sync to see which sheets exist, then the
+ * writes: one sync, or two for the first typed write of a session). It never overwrites: if a sheet
+ * of the same name exists, nothing is written.
  */
 export async function insertDataSheets(
   ctx: Excel.RequestContext,
@@ -30,13 +32,14 @@ export async function insertDataSheets(
       message: `The workbook already has ${clash.map((s) => `"${s.name}"`).join(", ")}. Nothing was written: rename or remove them first, or use a new workbook.`,
     });
   }
+  const batch = new WriteBatch(ctx, caps);
+  for (const s of sheets) await batch.add(opBytes(1, s.name), () => all.add(s.name), true);
   for (const s of sheets) {
-    const ws = all.add(s.name);
+    const ws = () => all.getItem(s.name);
     const rows = [
       s.columns.map((c) => c.header),
       ...(s.rows.length > 0 ? s.rows : [s.columns.map(() => null)]),
     ];
-    const range = ws.getRange(`A1:${a1(rows.length - 1, s.columns.length - 1)}`);
     const formats = rows.map((row, r) =>
       row.map((v, c) => {
         if (typeof v === "string" || r === 0) return TEXT_FORMAT;
@@ -47,22 +50,22 @@ export async function insertDataSheets(
     const values = rows.map((row) =>
       row.map((v) => (v === null || typeof v === "object" ? "" : v))
     );
-    writeValues(range, values, formats, caps.typedValues);
-    s.columns.forEach(
-      (c, i) =>
-        (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth =
-          columnWidthPoints(c.width))
-    );
-    if (s.table !== null) {
-      const table = ws.tables.add(`A1:${a1(rows.length - 1, s.columns.length - 1)}`, true);
-      table.name = s.table;
-    } else {
-      ws.getRange("A1").format.font.bold = true;
-    }
+    for (const block of splitRows(0, 0, values, formats, MAX_REQUEST_BYTES / 4))
+      await batch.cells(() => ws().getRange(block.address), block);
+    const address = `A1:${a1(rows.length - 1, s.columns.length - 1)}`;
+    await batch.add(opBytes(4 * s.columns.length + 4, s.name), () => {
+      s.columns.forEach(
+        (c, i) =>
+          (ws().getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth =
+            columnWidthPoints(c.width))
+      );
+      if (s.table !== null) ws().tables.add(address, true).name = s.table;
+      else ws().getRange("A1").format.font.bold = true;
+    });
   }
   const first = sheets[0];
-  if (first) all.getItem(first.name).activate();
-  await ctx.sync();
+  if (first) await batch.add(opBytes(2), () => all.getItem(first.name).activate());
+  await batch.flush();
   return sheets.map((s) => s.name);
 }
 

@@ -30,12 +30,13 @@ const SENTENCES: Record<string, Omit<HostProblem, "code">> = {
     title: "Excel is editing a cell",
     message: "Finish editing the cell first (press Enter or Esc), then try again.",
   },
-  // docs/excel/excel-add-ins-delay-in-cell-edit.md: a batch meeting cell-edit mode fails with
-  // InvalidOperation; the same code also means an operation the object refused.
+  // An operation the object refused (excel.worksheet.yml, `delete`: a VeryHidden sheet). The add-in
+  // always runs with delayForCellEdit, so cell-edit mode gives this code only on an Excel that
+  // ignores that option (docs/excel/excel-add-ins-delay-in-cell-edit.md): said last.
   InvalidOperation: {
     title: "Excel refused the operation",
     message:
-      "If you are typing in a cell, finish first (press Enter or Esc). Otherwise a sheet or table may be in a state Excel cannot change just now (for example a filter or a merged area over the report's cells). Try again; your data has not been changed.",
+      "A sheet or table is in a state Excel will not change this way just now (for example a filter, or merged cells over the report's cells). Try again; if it keeps failing, save the workbook and restart Excel. If you were typing in a cell, finish first (press Enter or Esc).",
   },
   AccessDenied: {
     title: "Excel refused the change",
@@ -76,6 +77,57 @@ const SENTENCES: Record<string, Omit<HostProblem, "code">> = {
   InsertDeleteConflict: {
     title: "The sheets changed while the add-in was working",
     message: "Another change to the workbook got in the way. Try again.",
+  },
+  ItemAlreadyExists: {
+    title: "Something of that name is already there",
+    message:
+      "A sheet, table or name the add-in tried to add already exists; it may have been added while the add-in was working. Check the workbook again and retry.",
+  },
+  // Excel's internal error; also what an Excel 2021 bought outright gives for Range.valuesAsJson
+  // (OfficeDev/office-js issue 4750), which cells.ts handles before it gets here.
+  GeneralException: {
+    title: "Excel reported an internal error",
+    message:
+      "Excel could not complete the change and gave no reason. Save the workbook and try again; if it keeps failing, restart Excel, and check that Office is up to date (File > Account > Update Options).",
+  },
+  MergedRangeConflict: {
+    title: "Merged cells are in the way",
+    message:
+      "Excel will not put a table over merged cells, another table, a PivotTable or query results. Unmerge or move the cells beside the data tables, then try again.",
+  },
+  NonBlankCellOffSheet: {
+    title: "There is no room to add rows",
+    message:
+      "Excel cannot insert rows because cells at the bottom of the sheet are not empty (they may look empty but hold a space, a format or a formula). Delete the unused rows below the data, then try again.",
+  },
+  InactiveWorkbook: {
+    title: "Another workbook has the focus",
+    message:
+      "Several workbooks are open and this one lost the focus while the add-in was working. Click in this workbook, then try again.",
+  },
+  MemoryLimitReached: {
+    title: "Excel ran out of memory",
+    message:
+      "Close other workbooks and programs, then try again. For a very large workbook, the command line (cdrp) writes the same report into a copy without Excel.",
+  },
+  InvalidSelection: {
+    title: "Excel cannot select that now",
+    message:
+      "The current selection does not allow this (for example a chart or a shape is selected, or a dialog is open). Click a cell in the workbook, then try again.",
+  },
+  FilteredRangeConflict: {
+    title: "A filter is in the way",
+    message:
+      "A table the add-in adds rows to is filtered. Clear its filter (Data > Clear), then try again.",
+  },
+  PivotTableRangeConflict: {
+    title: "A PivotTable is in the way",
+    message:
+      "Adding rows to a data table would run into a PivotTable below or beside it. Move the PivotTable away from the data tables, then try again.",
+  },
+  ActivityLimitReached: {
+    title: "Excel is busy",
+    message: "Excel has reached its limit of activity for add-ins. Wait a moment, then try again.",
   },
 };
 

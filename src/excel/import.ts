@@ -1,20 +1,23 @@
-import { Cell, a1, isCellError } from "../workbook";
+import { Cell, a1, isCellError, parseA1 } from "../workbook";
 import { CellWrite, TableEdit, mergeImport } from "../workbook/import/merge";
 import type { ImportWarning } from "../workbook/import/police-tally";
 import type { PoliceImport } from "../workbook/import/police-import";
-import { TEXT_FORMAT, columnWidthPoints } from "./cells";
-import { HostError } from "./errors";
-import { readWorkbook, toCells } from "./read";
-import { MAX_REQUEST_BYTES } from "./render";
+import { MAX_REQUEST_BYTES, WriteBatch, opBytes } from "./batch";
+import { HostCapabilities, capabilityLimits, detectCapabilities } from "./capabilities";
+import { CellBlock, TEXT_FORMAT, addTableRows, columnWidthPoints, splitRows } from "./cells";
+import { HostError, describeError } from "./errors";
+import { readRanges } from "./ranges";
+import { readWorkbook } from "./read";
 
-/** A rectangle of writes: one range, its values and (unless left alone) its number formats. */
-export interface WriteBlock {
+/** A rectangle of writes on a sheet: one range, its values and (unless left alone) its formats. */
+export interface WriteBlock extends CellBlock {
   sheet: string;
-  address: string;
-  values: (string | number | boolean)[][];
-  numberFormat: string[][] | null;
-  bytes: number;
 }
+
+/** A block of cells is at most this much of a request. */
+const MAX_BLOCK_BYTES = MAX_REQUEST_BYTES / 4;
+/** Blank rows added to a table per TableRowCollection.add (their blanks travel in the request). */
+const ROWS_PER_ADD = 20_000;
 
 const value = (c: Cell): string | number | boolean => (c === null || isCellError(c) ? "" : c);
 
@@ -73,12 +76,17 @@ export function writeBlocks(
       ? rows.map((r) => r.cells.map((c) => c.numFmt as string))
       : null;
     const address = `${a1(top, left)}:${a1(top + rows.length - 1, left + first.cells.length - 1)}`;
-    const bytes =
-      JSON.stringify(values).length +
-      (numberFormat ? JSON.stringify(numberFormat).length : 0) +
-      200;
-    return { sheet, address, values, numberFormat, bytes };
+    return { sheet, address, values, numberFormat };
   });
+}
+
+/** A block cut into blocks of whole rows that each fit MAX_BLOCK_BYTES. */
+function bounded(b: WriteBlock): WriteBlock[] {
+  const top = parseA1(b.address.split(":")[0] as string);
+  return splitRows(top.row, top.col, b.values, b.numberFormat, MAX_BLOCK_BYTES).map((x) => ({
+    ...x,
+    sheet: b.sheet,
+  }));
 }
 
 export interface PaneImportResult {
@@ -86,16 +94,22 @@ export interface PaneImportResult {
   tables: string[];
   warnings: ImportWarning[];
   syncs: number;
+  /** The estimate of each write request, each an upper bound of what was sent. */
+  requestEstimates?: number[];
+  /** What this Excel could not do (the same sentences as after Generate). */
+  notes?: string[];
 }
 
-/** Reads a sheet's used range for a peer list or a population table (1 sync). */
+/**
+ * Reads a sheet's used range for a peer list or a population table, through the bounded reader
+ * (ranges.ts): 1 sync for an ordinary sheet, more pieces for a large one, never an unbounded get.
+ */
 export async function readSheetCells(ctx: Excel.RequestContext, sheet: string): Promise<Cell[][]> {
-  const used = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-  used.load("values,valueTypes");
-  await ctx.sync();
-  const cellsOf = (r: Excel.Range): Cell[][] =>
-    r.isNullObject ? [] : toCells(r.values, r.valueTypes);
-  return cellsOf(used);
+  // getUsedRange, not ...OrNullObject: a blank sheet gives its top-left cell (excel.worksheet.yml).
+  const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+  const read = await readRanges(ctx, [{ name: sheet, range: used, expectedColumns: 8 }]);
+  const rows = read.ranges[0]?.rows ?? [];
+  return rows.length === 1 && rows[0]?.length === 1 && rows[0][0] === null ? [] : rows;
 }
 
 /** The workbook's sheet names, for the pane's lists (1 sync). */
@@ -106,77 +120,51 @@ export async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
   return sheets.items.map((s) => s.name);
 }
 
-/** A piece of the import's writes, with its estimated size in the request. */
-interface WritePart {
-  bytes: number;
-  queue: () => void;
-}
-
-/** Rows of a created table written per range: AreaMonthly can hold hundreds of thousands. */
-const CREATED_ROWS_PER_BLOCK = 20_000;
-
-/**
- * A table the workbook lacks, on a new sheet: the sheet and its column widths, then its cells in
- * blocks of rows (each its own part, so no request passes the 4 MB limit), then the table over them.
- */
-function created(ctx: Excel.RequestContext, edit: TableEdit, taken: Set<string>): WritePart[] {
+/** Queues a table the import creates, on a new sheet (a name no sheet has). */
+async function created(
+  ctx: Excel.RequestContext,
+  batch: WriteBatch,
+  edit: TableEdit,
+  taken: Set<string>
+): Promise<void> {
   const c = edit.created;
-  if (!c) return [];
+  if (!c) return;
   let name: string = edit.table;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${edit.table} (${i})`;
   taken.add(name.toLowerCase());
+  const sheetName = name;
+  const ws = () => ctx.workbook.worksheets.getItem(sheetName);
+  await batch.add(opBytes(1, name), () => ctx.workbook.worksheets.add(sheetName), true);
   const rows: Cell[][] = [c.header, ...(c.rows.length > 0 ? c.rows : [c.header.map(() => null)])];
-  const last = a1(rows.length - 1, c.header.length - 1);
-  let ws: Excel.Worksheet | null = null;
-  const sheet = (): Excel.Worksheet => ws as Excel.Worksheet;
-  const parts: WritePart[] = [
-    {
-      bytes: 500,
-      queue: () => {
-        ws = ctx.workbook.worksheets.add(name);
-        c.columns.forEach(
-          (col, i) =>
-            (sheet().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
-              columnWidthPoints(col.width))
-        );
-      },
-    },
-  ];
-  for (let top = 0; top < rows.length; top += CREATED_ROWS_PER_BLOCK) {
-    const block = rows.slice(top, top + CREATED_ROWS_PER_BLOCK);
-    const formats = block.map((row, r) =>
-      row.map((v, i) =>
-        typeof v === "string" || top + r === 0 ? TEXT_FORMAT : (c.columns[i]?.numFmt ?? "General")
-      )
+  const formats = rows.map((row, r) =>
+    row.map((v, i) =>
+      typeof v === "string" || r === 0 ? TEXT_FORMAT : (c.columns[i]?.numFmt ?? "General")
+    )
+  );
+  const values = rows.map((row) => row.map(value));
+  for (const block of splitRows(0, 0, values, formats, MAX_BLOCK_BYTES))
+    await batch.cells(() => ws().getRange(block.address), block);
+  const address = `A1:${a1(rows.length - 1, c.header.length - 1)}`;
+  await batch.add(opBytes(4 * c.columns.length + 4, edit.table), () => {
+    c.columns.forEach(
+      (col, i) =>
+        (ws().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
+          columnWidthPoints(col.width))
     );
-    const values = block.map((row) => row.map(value));
-    parts.push({
-      bytes: JSON.stringify(values).length + JSON.stringify(formats).length + 200,
-      queue: () => {
-        const target = sheet().getRange(
-          `${a1(top, 0)}:${a1(top + block.length - 1, c.header.length - 1)}`
-        );
-        target.numberFormat = formats;
-        target.values = values;
-      },
-    });
-  }
-  parts.push({
-    bytes: 300,
-    queue: () => void (sheet().tables.add(`A1:${last}`, true).name = edit.table),
+    ws().tables.add(address, true).name = edit.table;
   });
-  return parts;
 }
 
 /**
  * The pane's import: the same merge as `cdrp import --into`, into the open workbook. Reads the
- * contract's tables (2 syncs), merges in memory, then writes in one batch (more only when the
- * writes pass the 4 MB request limit): tables grow by rows added at their end, and every change is
- * a cell write; text is given the Text format before its value, so it never becomes a formula.
+ * contract's tables (2 syncs), merges in memory, then writes in as few requests as stay under 4 MB
+ * (one for an ordinary import; the first typed write of a session goes alone): tables grow by rows
+ * added at their end, and every change is a cell write through cells.ts, so text stays text.
  */
 export async function importIntoWorkbook(
   ctx: Excel.RequestContext,
-  imp: PoliceImport
+  imp: PoliceImport,
+  caps: HostCapabilities = detectCapabilities()
 ): Promise<PaneImportResult> {
   const info = await readWorkbook(ctx);
   const plan = mergeImport(info.snapshot, imp);
@@ -197,21 +185,46 @@ export async function importIntoWorkbook(
         "The import needs to add a sheet. Unprotect the workbook (Review > Protect Workbook) and import again. Nothing was written.",
     });
   }
-  let syncs = 2;
-  let pending = 0;
-  const taken = new Set(info.snapshot.sheetNames.map((s) => s.toLowerCase()));
-  const tablesByName = ctx.workbook.tables;
-  for (const edit of plan.edits) {
+  const batch = new WriteBatch(ctx, caps);
+  try {
+    await writeEdits(ctx, batch, plan.edits, info.snapshot.sheetNames);
+  } catch (e) {
+    throw batch.applied > 0 ? partWay(e, plan.edits) : e;
+  }
+  return {
+    tables: plan.edits.filter((e) => e.created || e.writes.length > 0).map((e) => e.table),
+    warnings: plan.warnings,
+    syncs: info.readSyncs + batch.syncs,
+    requestEstimates: [...batch.estimates],
+    notes: capabilityLimits(caps, "import"),
+  };
+}
+
+/**
+ * A large import takes several requests, and Office.js undoes none of them when a later one fails:
+ * the sentence says so rather than "nothing was changed".
+ */
+function partWay(e: unknown, edits: readonly TableEdit[]): HostError {
+  const problem = describeError(e);
+  const tables = [...new Set(edits.map((x) => `"${x.table}"`))].join(", ");
+  return new HostError({
+    code: problem.code,
+    title: "The import stopped part-way",
+    message: `${problem.title}: ${problem.message} Some of the import was already written to ${tables}: rows added at the end of a table may be blank. Delete any blank rows at the end of those tables, then import again; the import merges, so rows already written are not doubled.`,
+  });
+}
+
+/** Queues every table edit of the merge: new tables, rows added at a table's end, cell writes. */
+async function writeEdits(
+  ctx: Excel.RequestContext,
+  batch: WriteBatch,
+  edits: readonly TableEdit[],
+  sheetNames: readonly string[]
+): Promise<void> {
+  const taken = new Set(sheetNames.map((s) => s.toLowerCase()));
+  for (const edit of edits) {
     if (edit.created) {
-      for (const part of created(ctx, edit, taken)) {
-        if (pending > 0 && pending + part.bytes > MAX_REQUEST_BYTES) {
-          await ctx.sync();
-          syncs++;
-          pending = 0;
-        }
-        part.queue();
-        pending += part.bytes;
-      }
+      await created(ctx, batch, edit, taken);
       continue;
     }
     const grid = edit.grid;
@@ -220,28 +233,16 @@ export async function importIntoWorkbook(
     const grow = edit.rowCount - grid.rows.length;
     if (grow > 0 && grid.source === "table") {
       // Excel inserts the rows inside the table, moving whatever is below it down.
-      const blank = Array.from({ length: grow }, () => new Array<string>(width).fill(""));
-      tablesByName.getItem(grid.name).rows.add(undefined, blank);
-      pending += JSON.stringify(blank).length + 200;
-    }
-    const ws = ctx.workbook.worksheets.getItem(grid.sheet);
-    for (const b of writeBlocks(grid.sheet, grid.origin, edit.writes)) {
-      if (pending > 0 && pending + b.bytes > MAX_REQUEST_BYTES) {
-        await ctx.sync();
-        syncs++;
-        pending = 0;
+      for (let done = 0; done < grow; done += ROWS_PER_ADD) {
+        const count = Math.min(ROWS_PER_ADD, grow - done);
+        await batch.add(opBytes(2) + count * (2 + 3 * width), () =>
+          addTableRows(ctx.workbook.tables.getItem(grid.name), count, width)
+        );
       }
-      const block = ws.getRange(b.address);
-      if (b.numberFormat) block.numberFormat = b.numberFormat;
-      block.values = b.values;
-      pending += b.bytes;
     }
+    const ws = () => ctx.workbook.worksheets.getItem(grid.sheet);
+    for (const b of writeBlocks(grid.sheet, grid.origin, edit.writes).flatMap(bounded))
+      await batch.cells(() => ws().getRange(b.address), b);
   }
-  await ctx.sync();
-  syncs++;
-  return {
-    tables: plan.edits.filter((e) => e.created || e.writes.length > 0).map((e) => e.table),
-    warnings: plan.warnings,
-    syncs,
-  };
+  await batch.flush();
 }

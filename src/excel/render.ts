@@ -1,32 +1,27 @@
-import {
-  PlanChart,
-  PlanSheet,
-  PlanStyle,
-  REPORT_MARKER,
-  ReportPlan,
-  a1,
-  columnLetter,
-  parseA1,
-} from "../workbook";
-import { CellBlock, cellBlocks, columnWidthPoints, styleRuns, writeValues } from "./cells";
+import { PlanSheet, PlanStyle, REPORT_MARKER, ReportPlan, a1, columnLetter } from "../workbook";
+import { WriteBatch, opBytes } from "./batch";
+import { cellBlocks, columnWidthPoints, styleRuns } from "./cells";
 import { HostCapabilities } from "./capabilities";
+import { chartBytes, queueChart } from "./charts";
 import { HostError } from "./errors";
 import { pageLayoutOperations, queuePageLayout } from "./page-layout";
-import { queueMapChart } from "./chart-map";
 
-/** The number of cells of a one-column range ("U5:U30" is 26). */
-const rangeCells = (range: string): number => {
-  const [a, b] = range.split(":");
-  return parseA1((b ?? a) as string).row - parseA1(a as string).row + 1;
-};
-
-/** Excel on the web rejects requests over 5 MB; we stay under 4 MB per sync. */
-export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+export { MAX_REQUEST_BYTES } from "./batch";
+/** A block of cells is at most this much of a request, so a request holds other work too. */
 const MAX_BLOCK_BYTES = 1024 * 1024;
-/** An estimate of one queued operation's size in the request (method, ids, arguments). */
-const OP_BYTES = 160;
+/** Layout and style operations queued as one unit (each unit is one WriteBatch.add). */
+const OPS_PER_PART = 500;
 
 const hex = (rgb: string) => `#${rgb}`;
+
+/** Operations applyStyle queues for a style (each property set, plus the paths it reaches). */
+function styleOps(s: PlanStyle): number {
+  const props = [s.bold, s.italic, s.size, s.color, s.fill, s.wrap, s.align, s.valign].filter(
+    (v) => v !== undefined && v !== false
+  ).length;
+  const borders = s.border === "box" ? 4 : s.border ? 1 : 0;
+  return 4 + props + borders * 3;
+}
 
 function applyStyle(range: Excel.Range, s: PlanStyle): void {
   const f = range.format;
@@ -52,121 +47,95 @@ function applyStyle(range: Excel.Range, s: PlanStyle): void {
   }
 }
 
-function queueChart(
-  ws: Excel.Worksheet,
-  sheet: PlanSheet,
-  chart: PlanChart,
-  name: string,
-  caps: HostCapabilities
-): void {
-  if (chart.map) return queueMapChart(ws, sheet, chart, chart.map, name, caps);
-  const [first] = chart.series;
-  if (!first) return;
-  // Horizontal bars (the areas' chart): the plan lists the most crime last, so it is drawn on top.
-  const bars = first.type === "bar" ? "BarClustered" : "ColumnClustered";
-  const type = chart.kind === "position" || first.type === "bar" ? bars : "Line";
-  const c = ws.charts.add(type, ws.getRange(first.values), "Columns");
-  c.name = name;
-  c.title.text = chart.title;
-  c.setPosition(a1(chart.from.row, chart.from.col), a1(chart.to.row, chart.to.col));
-  c.legend.visible = chart.legend !== "none";
-  if (chart.legend !== "none") c.legend.position = chart.legend === "bottom" ? "Bottom" : "Right";
-  if (chart.valueAxisTitle) c.axes.valueAxis.title.text = chart.valueAxisTitle;
-  // ChartAxis.numberFormat is ExcelApi 1.8; without it the axis keeps Excel's default format.
-  if (chart.valueNumberFormat && caps.axisNumberFormat)
-    c.axes.valueAxis.numberFormat = chart.valueNumberFormat;
-  if (chart.valueAxisMin !== undefined) c.axes.valueAxis.minimum = chart.valueAxisMin;
-  chart.series.forEach((s, i) => {
-    const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
-    series.name = s.name;
-    if (i > 0) series.setValues(ws.getRange(s.values));
-    series.setXAxisValues(ws.getRange(chart.categories));
-    if (s.type === "line") {
-      series.chartType = "Line";
-      series.markerStyle = s.marker ? "Circle" : "None";
-      if (s.marker) {
-        // Markers in the series' colour, as the file host draws them (ChartSeries.marker*, 1.7).
-        series.markerBackgroundColor = hex(s.color);
-        series.markerForegroundColor = hex(s.color);
-      }
-      if (s.line === false) {
-        // Markers alone (the special-cause months of an XmR chart): no line, larger markers
-        // (ChartLineFormat.lineStyle "None": ExcelApi 1.7).
-        series.format.line.lineStyle = "None";
-        series.markerSize = 7;
-      } else {
-        series.format.line.color = hex(s.color);
-        series.format.line.lineStyle = s.dash === "dash" ? "Dash" : "Continuous";
-      }
-    } else {
-      series.chartType = bars;
-      series.format.fill.setSolidColor(hex(s.color));
-      for (const p of s.points ?? [])
-        series.points.getItemAt(p.index).format.fill.setSolidColor(hex(p.color));
+/** Items queued in parts of at most OPS_PER_PART operations, each part one WriteBatch.add. */
+async function inParts<T>(
+  batch: WriteBatch,
+  items: readonly T[],
+  ops: (item: T) => number,
+  text: (item: T) => string,
+  queue: (item: T) => void
+): Promise<void> {
+  let start = 0;
+  while (start < items.length) {
+    let end = start;
+    let n = 0;
+    let chars = "";
+    while (end < items.length && (end === start || n + ops(items[end] as T) <= OPS_PER_PART)) {
+      n += ops(items[end] as T);
+      chars += text(items[end] as T);
+      end++;
     }
-  });
-}
-
-/** One unit of work for a sheet, with its estimated request size. */
-interface Part {
-  bytes: number;
-  queue: () => void;
-}
-
-function sheetParts(ws: Excel.Worksheet, sheet: PlanSheet, caps: HostCapabilities): Part[] {
-  const parts: Part[] = [];
-  const widths = sheet.columnWidths;
-  parts.push({
-    bytes: OP_BYTES * (1 + widths.length + sheet.rowHeights.length + sheet.merges.length),
-    queue: () => {
-      for (const w of widths)
-        ws.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth =
-          columnWidthPoints(w.width);
-      for (const h of sheet.rowHeights)
-        ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
-      for (const m of sheet.merges)
-        ws.getRange(`${a1(m.from.row, m.from.col)}:${a1(m.to.row, m.to.col)}`).merge(false);
-    },
-  });
-  for (const block of cellBlocks(sheet, MAX_BLOCK_BYTES, caps.typedValues)) {
-    parts.push({
-      bytes: block.bytes,
-      queue: () => writeBlock(ws, block),
-    });
+    const part = items.slice(start, end);
+    await batch.add(opBytes(n, chars), () => part.forEach(queue));
+    start = end;
   }
-  const runs = styleRuns(sheet.cells);
-  parts.push({
-    bytes: OP_BYTES * 4 * runs.length,
-    queue: () => runs.forEach((r) => applyStyle(ws.getRange(r.address), r.style)),
-  });
-  // Explicit heights for every printed row, then (ExcelApi 1.9) A4, breaks, header and footer.
-  parts.push({
-    bytes: OP_BYTES * pageLayoutOperations(sheet, caps),
-    queue: () => queuePageLayout(ws, sheet, caps),
-  });
-  sheet.charts.forEach((chart, i) => {
-    parts.push({
-      bytes:
-        OP_BYTES *
-        (12 +
-          8 * chart.series.length +
-          3 * chart.series.reduce((n, s) => n + (s.points?.length ?? 0), 0) +
-          // A map's labelled points: three operations each (its cells, at most).
-          3 * chart.series.reduce((n, s) => n + (s.labels ? rangeCells(s.labels) : 0), 0)),
-      queue: () => queueChart(ws, sheet, chart, `CDRP ${sheet.name} ${i + 1}`, caps),
-    });
-  });
-  return parts;
 }
 
-function writeBlock(ws: Excel.Worksheet, block: CellBlock): void {
-  writeValues(ws.getRange(block.address), block.values, block.numberFormat, block.typed);
+/**
+ * Queues one plan sheet on the sheet named `name`: its cells first (the first typed write of a
+ * session goes right after the sheets are added, see WriteBatch), then widths, heights, merges,
+ * styles and charts, each in parts that keep every request under MAX_REQUEST_BYTES.
+ */
+async function writeSheet(
+  ctx: Excel.RequestContext,
+  batch: WriteBatch,
+  name: string,
+  sheet: PlanSheet,
+  caps: HostCapabilities
+): Promise<void> {
+  const ws = () => ctx.workbook.worksheets.getItem(name);
+  for (const block of cellBlocks(sheet, MAX_BLOCK_BYTES))
+    await batch.cells(() => ws().getRange(block.address), block);
+  const col = (c: number) => `${columnLetter(c)}:${columnLetter(c)}`;
+  await inParts(
+    batch,
+    sheet.columnWidths,
+    () => 4,
+    (w) => col(w.col),
+    (w) => (ws().getRange(col(w.col)).format.columnWidth = columnWidthPoints(w.width))
+  );
+  await inParts(
+    batch,
+    sheet.rowHeights,
+    () => 4,
+    (h) => `${h.row + 1}:${h.row + 1}`,
+    (h) => (ws().getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height)
+  );
+  const mergeAddress = (m: PlanSheet["merges"][number]) =>
+    `${a1(m.from.row, m.from.col)}:${a1(m.to.row, m.to.col)}`;
+  await inParts(
+    batch,
+    sheet.merges,
+    () => 3,
+    mergeAddress,
+    (m) => ws().getRange(mergeAddress(m)).merge(false)
+  );
+  await inParts(
+    batch,
+    styleRuns(sheet.cells),
+    (r) => styleOps(r.style),
+    (r) => r.address,
+    (r) => applyStyle(ws().getRange(r.address), r.style)
+  );
+  // Explicit heights for every printed row, then (ExcelApi 1.9) A4, breaks, header and footer.
+  const page = JSON.stringify([sheet.page.header, sheet.page.footer]);
+  // Each of its operations reaches a range or a layout object first: three paths and actions each.
+  await batch.add(opBytes(3 * pageLayoutOperations(sheet, caps), page), () =>
+    queuePageLayout(ws(), sheet, caps)
+  );
+  for (const [i, chart] of sheet.charts.entries())
+    await batch.add(chartBytes(chart), () =>
+      queueChart(ws(), sheet, chart, `CDRP ${sheet.name} ${i + 1}`, caps)
+    );
 }
 
 export interface RenderResult {
   sheets: string[];
   writeSyncs: number;
-  largestRequestBytes: number;
+  /** The estimate of each write request (each an upper bound of what was sent). */
+  requestEstimates: number[];
+  /** valuesAsJson failed in this run and the session fell back to the pre-1.16 way. */
+  fellBack: boolean;
 }
 
 /** Names for the sheets while they are written, which no existing sheet has. */
@@ -181,61 +150,66 @@ export function temporaryNames(count: number, existing: readonly string[]): stri
 }
 
 /**
- * Writes the plan. New sheets are written under temporary names first; only when every one is
- * complete does one final batch delete the previous report, give the new sheets their names and
- * mark them. A failure before that leaves the previous report and the data exactly as they were.
+ * Writes the plan. With no previous report, the sheets are added under their own names and written
+ * in place: every operation is one Excel can undo on every platform (office-js-docs-pr
+ * docs/excel/excel-add-ins-undo-capabilities.md, "Unsupported APIs"), so the person's earlier edits
+ * stay undoable. Replacing a previous report cannot avoid Worksheet.delete, which no platform can
+ * undo: the new sheets are written under temporary names, and only when every one is complete does
+ * one final batch delete the previous report, give the new sheets their names and mark them, so a
+ * failure before that leaves the previous report and the data exactly as they were.
  */
 export async function renderReport(
   ctx: Excel.RequestContext,
   plan: ReportPlan,
   existing: readonly string[],
   replace: readonly string[],
-  caps: HostCapabilities
+  caps: HostCapabilities,
+  veryHidden: ReadonlySet<string> = new Set()
 ): Promise<RenderResult> {
-  const temp = temporaryNames(plan.sheets.length, existing);
-  let pending = 0;
-  let writeSyncs = 0;
-  let largest = 0;
-  const flush = async () => {
-    await ctx.sync();
-    writeSyncs++;
-    largest = Math.max(largest, pending);
-    pending = 0;
-  };
+  const inPlace = replace.length === 0;
+  const names = inPlace
+    ? plan.sheets.map((s) => s.name)
+    : temporaryNames(plan.sheets.length, existing);
+  const batch = new WriteBatch(ctx, caps);
+  const sheets = ctx.workbook.worksheets;
   try {
-    for (const [i, sheet] of plan.sheets.entries()) {
-      const ws = ctx.workbook.worksheets.add(temp[i]);
-      pending += OP_BYTES;
-      for (const part of sheetParts(ws, sheet, caps)) {
-        if (pending > 0 && pending + part.bytes > MAX_REQUEST_BYTES) await flush();
-        part.queue();
-        pending += part.bytes;
+    for (const name of names) await batch.add(opBytes(1, name), () => sheets.add(name), true);
+    for (const [i, sheet] of plan.sheets.entries())
+      await writeSheet(ctx, batch, names[i] as string, sheet, caps);
+    // The last batch: the previous report out (shown first if very hidden: Worksheet.delete fails
+    // with InvalidOperation on a VeryHidden sheet, excel.worksheet.yml), names given, sheets marked.
+    // The marker has no comment: NamedItem.comment has no undo on the web.
+    const finish = () => {
+      for (const name of replace) {
+        const old = sheets.getItem(name);
+        if (veryHidden.has(name)) old.visibility = "Hidden";
+        old.delete();
       }
-    }
-    // The swap: old report out, new sheets named and marked, in one batch.
-    for (const name of replace) ctx.workbook.worksheets.getItem(name).delete();
-    plan.sheets.forEach((sheet, i) => {
-      const ws = ctx.workbook.worksheets.getItem(temp[i] as string);
-      ws.name = sheet.name;
-      ws.names.add(
-        REPORT_MARKER,
-        "=TRUE",
-        "Generated by the CDRP add-in: replaced on the next run."
-      );
-    });
-    const first = plan.sheets[0];
-    if (first) ctx.workbook.worksheets.getItem(first.name).activate();
-    pending += OP_BYTES * (replace.length + 3 * plan.sheets.length + 1);
-    await flush();
+      plan.sheets.forEach((sheet, i) => {
+        const ws = sheets.getItem(names[i] as string);
+        if (!inPlace) ws.name = sheet.name;
+        ws.names.add(REPORT_MARKER, "=TRUE");
+      });
+      const first = plan.sheets[0];
+      if (first) sheets.getItem(first.name).activate();
+    };
+    await batch.add(opBytes(2 * replace.length + 3 * plan.sheets.length + 2), finish);
+    await batch.flush();
   } catch (e) {
     // Whatever this run created goes: its temporary sheets, and any already given a new name.
     const created = plan.sheets
       .map((s) => s.name)
       .filter((n) => !existing.some((x) => x.toLowerCase() === n.toLowerCase()));
-    const after = await removeSheets(ctx, [...temp, ...created], replace);
-    throw afterFailure(e, after);
+    const ours = [...new Set([...names, ...created])];
+    const after = await removeSheets(ctx, ours, replace);
+    throw afterFailure(e, after, ours);
   }
-  return { sheets: plan.sheets.map((s) => s.name), writeSyncs, largestRequestBytes: largest };
+  return {
+    sheets: plan.sheets.map((s) => s.name),
+    writeSyncs: batch.syncs,
+    requestEstimates: [...batch.estimates],
+    fellBack: batch.fellBack,
+  };
 }
 
 interface CleanUp {
@@ -278,7 +252,7 @@ async function removeSheets(
 }
 
 /** The failure, with what the clean-up could not undo said in words. */
-function afterFailure(e: unknown, after: CleanUp): unknown {
+function afterFailure(e: unknown, after: CleanUp, created: readonly string[]): unknown {
   if (after.left !== null && after.left.length === 0 && after.previousGone.length === 0) return e;
   const code =
     typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "Unknown";
@@ -286,7 +260,7 @@ function afterFailure(e: unknown, after: CleanUp): unknown {
   const parts = ["Excel stopped the report part-way, and the add-in could not tidy up after it."];
   if (after.left === null)
     parts.push(
-      'Sheets named "CDRP working 1" (and on) may be left in the workbook: delete them (right-click the tab > Delete).'
+      `Unfinished sheets may be left in the workbook (${list(created)}): delete any that are there (right-click the tab > Delete).`
     );
   else if (after.left.length > 0)
     parts.push(

@@ -9,6 +9,8 @@ import { ErrorDialog } from "./ErrorDialog";
 import type { ImportHost } from "./import-host";
 import { countIssues, countsPhrase } from "./format";
 import type { PaneHost } from "./pane-host";
+import { rememberReplaceWithoutAsking, replaceWithoutAsking } from "./preferences";
+import { ReplaceDialog, UndoLoss } from "./ReplaceDialog";
 import { ReportOutcome, ReportSection } from "./ReportSection";
 import { StatusSection } from "./StatusSection";
 
@@ -75,6 +77,8 @@ export function App({ host, importHost }: AppProps): ReactElement {
   const [problem, setProblem] = useState<HostProblem | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  /** Generating waits for the person's yes: it would clear Excel's Undo history. */
+  const [replacing, setReplacing] = useState<{ loss: UndoLoss; trigger: HTMLElement } | null>(null);
   const busyNow = useRef(false);
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
@@ -140,12 +144,14 @@ export function App({ host, importHost }: AppProps): ReactElement {
       await runCheck(checkButton.current, `${what} sheets added${sheets}. `);
     });
 
-  const onGenerate = (button: HTMLElement) =>
+  const generate = (button: HTMLElement, undoLossConfirmed: boolean) =>
     exclusive("generate", async () => {
       setOutcome(null);
       try {
-        const r = await host.generate();
-        if (r.status === "invalid") {
+        const r = await host.generate({ undoLossConfirmed });
+        if (r.status === "confirm") {
+          setReplacing({ loss: { reason: r.reason, sheets: r.replace }, trigger: button });
+        } else if (r.status === "invalid") {
           const counts = countIssues(r.issues);
           setCheck({ issues: r.issues, ok: false, model: null, empty: false });
           setOutcome({ kind: "invalid", counts });
@@ -164,6 +170,25 @@ export function App({ host, importHost }: AppProps): ReactElement {
         fail(e, button);
       }
     });
+
+  const onGenerate = (button: HTMLElement) => generate(button, replaceWithoutAsking());
+
+  const closeReplace = (replace: boolean, remember: boolean) => {
+    const asked = replacing;
+    setReplacing(null);
+    if (!asked) return;
+    returnFocusTo.current = asked.trigger;
+    if (!replace) {
+      announce(
+        asked.loss.reason === "replace"
+          ? "The previous report was kept; nothing was written."
+          : "Nothing was written."
+      );
+      return;
+    }
+    if (remember) rememberReplaceWithoutAsking();
+    void generate(asked.trigger, true);
+  };
 
   const goTo = async (sheet: string, cell: string, button: HTMLElement) => {
     try {
@@ -195,11 +220,11 @@ export function App({ host, importHost }: AppProps): ReactElement {
 
   // Focus goes back to the button that started the failed action (or Check if it has gone).
   useEffect(() => {
-    if (dialogOpen || returnFocusTo.current === null) return;
+    if (dialogOpen || replacing !== null || returnFocusTo.current === null) return;
     const target = returnFocusTo.current;
     returnFocusTo.current = null;
     (target.isConnected ? target : checkButton.current)?.focus();
-  }, [dialogOpen]);
+  }, [dialogOpen, replacing]);
 
   return (
     <main className={styles.root}>
@@ -247,6 +272,14 @@ export function App({ host, importHost }: AppProps): ReactElement {
         {announcement}
       </div>
       <ErrorDialog problem={problem} open={dialogOpen} onClose={() => setDialogOpen(false)} />
+      {replacing && (
+        // Mounted only while asking, so the error dialog is the only other modal the pane has.
+        <ReplaceDialog
+          loss={replacing.loss}
+          onReplace={(remember) => closeReplace(true, remember)}
+          onCancel={() => closeReplace(false, false)}
+        />
+      )}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { DataSheet, sampleWorkbook, templateWorkbook } from "../workbook";
 import {
   CheckResult,
+  GenerateOptions,
   GenerateResult,
   checkWorkbook,
   generateReport,
@@ -15,7 +16,8 @@ import {
  */
 export interface PaneHost {
   check(): Promise<CheckResult>;
-  generate(): Promise<GenerateResult>;
+  /** Returns { status: "confirm" } without writing when writing would clear Excel's Undo history. */
+  generate(options?: GenerateOptions): Promise<GenerateResult>;
   insertTemplate(): Promise<string[]>;
   insertSample(): Promise<string[]>;
   goTo(sheet: string, cell: string): Promise<void>;
@@ -26,7 +28,7 @@ const insert = (sheets: DataSheet[]) =>
 
 export const excelPaneHost: PaneHost = {
   check: () => runExcel(checkWorkbook),
-  generate: () => runExcel(generateReport),
+  generate: (options) => runExcel((ctx) => generateReport(ctx, undefined, options)),
   insertTemplate: () => insert(templateWorkbook()),
   insertSample: () => insert(sampleWorkbook()),
   goTo: (sheet, cell) => runExcel((ctx) => goToCell(ctx, sheet, cell)),

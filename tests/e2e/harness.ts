@@ -19,7 +19,10 @@ const fake = new FakeExcel({ currentYear: 2010 }).seed(
 fake.install();
 const info = { host: "Excel", platform: "OfficeOnline" };
 const w = window as unknown as HarnessWindow;
+// Keep what fake.install() put there (Office.context.requirements, for isSetSupported): without it
+// the pane would take this for an Excel with none of the newer sets.
 w.Office = {
+  ...(w.Office as object),
   onReady: (callback?: (i: typeof info) => void) => {
     callback?.(info);
     return Promise.resolve(info);

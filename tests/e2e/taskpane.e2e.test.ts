@@ -226,6 +226,31 @@ run("the task pane in Chromium with the Excel fake", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Go to Summary" }).waitFor({ timeout: 30_000 });
     expect((await fakeState(page)).sheets).toContain("Summary");
+
+    // Generating again replaces the report, which clears Excel's Undo: the pane asks first. Focus
+    // stays in the dialog (Tab cycles inside it) and Enter on "Replace report" goes ahead.
+    await focusOn("Generate report");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Replace the previous report?" });
+    await dialog.waitFor({ timeout: 30_000 });
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-350-replace.png"),
+      fullPage: true,
+    });
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      const inside = await page.evaluate(
+        () => document.activeElement?.closest("[role=dialog]") !== null
+      );
+      expect(inside).toBe(true);
+    }
+    await focusOn("Replace report");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached", timeout: 30_000 });
+    await page.getByRole("button", { name: "Go to Summary" }).waitFor({ timeout: 30_000 });
+    const after = await fakeState(page);
+    expect(after.sheets.filter((n) => n === "Summary")).toHaveLength(1);
+    expect(after.charts).toBe(sampleChartCount());
     await context.close();
   }, 120_000);
 });

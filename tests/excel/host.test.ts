@@ -27,6 +27,9 @@ import {
 import { sampleCopy, sheet } from "../support/workbooks";
 import { tenTimesSample } from "../support/big-workbook";
 
+/** The person agreed that generating may clear Undo (asked in the pane; see round-two.test.ts). */
+const AGREED = { undoLossConfirmed: true };
+
 const DATA_SHEETS = [
   "Settings",
   "Measures",
@@ -153,7 +156,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
     it("writes the report sheets with charts in at most 4 syncs, every request under 4 MB", async () => {
       const fake = fakeWith();
       const before = dataState(fake);
-      const r = await generateReport(fake.context);
+      const r = await generateReport(fake.context, undefined, AGREED);
       expect(r.status).toBe("written");
       expect(fake.syncCount).toBeLessThanOrEqual(4);
       expect(fake.maxRequestBytes).toBeLessThan(MAX_REQUEST_BYTES);
@@ -213,7 +216,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
 
     it("stays within 4 syncs and 4 MB per request for a workbook ten times the sample", async () => {
       const fake = fakeWith(tenTimesSample());
-      const r = await generateReport(fake.context);
+      const r = await generateReport(fake.context, undefined, AGREED);
       expect(r.status).toBe("written");
       expect(fake.syncCount).toBeLessThanOrEqual(4);
       expect(fake.maxRequestBytes).toBeLessThan(MAX_REQUEST_BYTES);
@@ -228,10 +231,18 @@ describe.each(ALL_PROFILES)("$label", (p) => {
         rows: [["keep me"]],
       });
       const fake = fakeWith(sheets);
-      await generateReport(fake.context);
+      await generateReport(fake.context, undefined, AGREED);
       const first = fake.sheetNames();
       expect(first).toContain("Priority 1 (2)");
-      await generateReport(fake.context);
+      fake.sheet("Summary"); // the first report is there
+      const asked = await generateReport(fake.context);
+      expect(asked).toEqual({
+        status: "confirm",
+        reason: "replace",
+        replace: ["Summary", "Priority 1 (2)", "Domestic Abuse"],
+      });
+      const r = await generateReport(fake.context, undefined, AGREED);
+      expect(r.status).toBe("written");
       expect(fake.sheetNames()).toEqual(first);
       expect(fake.sheet("Priority 1").cell("A2").value).toBe("keep me");
       expect(fake.sheet("Priority 1").names()).toEqual([]);
@@ -241,7 +252,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
       const sheets = sampleCopy();
       (sheet(sheets, "Monthly").rows[0] as unknown[])[2] = -4;
       const fake = fakeWith(sheets);
-      const r = await generateReport(fake.context);
+      const r = await generateReport(fake.context, undefined, AGREED);
       expect(r.status).toBe("invalid");
       expect(fake.sheetNames()).toEqual(DATA_SHEETS);
       expect(fake.syncCount).toBeLessThanOrEqual(2);
@@ -249,12 +260,12 @@ describe.each(ALL_PROFILES)("$label", (p) => {
 
     it("leaves no half report when a write fails in the middle, and keeps the previous report", async () => {
       const fake = fakeWith();
-      await generateReport(fake.context);
+      await generateReport(fake.context, undefined, AGREED);
       const previous = cellsOf(fake, "Summary");
       const before = dataState(fake);
       fake.failOn((op) => op.type === "ChartCollection" && op.name === "add", "GeneralException");
-      const e = await errorOf(generateReport(fake.context));
-      expect(describeError(e).title).toBe("Excel could not complete the change");
+      const e = await errorOf(generateReport(fake.context, undefined, AGREED));
+      expect(describeError(e).title).toBe("Excel reported an internal error");
       expect(fake.sheetNames()).toEqual([...DATA_SHEETS, ...REPORT]);
       expect(cellsOf(fake, "Summary")).toEqual(previous);
       expect(dataState(fake)).toBe(before);
@@ -263,16 +274,16 @@ describe.each(ALL_PROFILES)("$label", (p) => {
     it("leaves no half report when the first write sync fails", async () => {
       const fake = fakeWith();
       fake.failOnSync(3, "GeneralException");
-      await errorOf(generateReport(fake.context));
+      await errorOf(generateReport(fake.context, undefined, AGREED));
       expect(fake.sheetNames()).toEqual(DATA_SHEETS);
     });
 
     it("says what to do when a previous report sheet is protected, and writes nothing", async () => {
       const fake = fakeWith();
-      await generateReport(fake.context);
+      await generateReport(fake.context, undefined, AGREED);
       fake.protectSheet("Summary");
       const names = fake.sheetNames();
-      const e = await errorOf(generateReport(fake.context));
+      const e = await errorOf(generateReport(fake.context, undefined, AGREED));
       expect(e).toBeInstanceOf(HostError);
       expect(describeError(e).message).toContain('"Summary"');
       expect(describeError(e).message).toContain("Unprotect");
@@ -282,7 +293,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
     it("says what to do when the workbook's structure is protected", async () => {
       const fake = fakeWith();
       fake.protectStructure();
-      const e = await errorOf(generateReport(fake.context));
+      const e = await errorOf(generateReport(fake.context, undefined, AGREED));
       expect(describeError(e).title).toBe("The workbook's structure is protected");
       expect(fake.sheetNames()).toEqual(DATA_SHEETS);
     });
@@ -297,7 +308,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
       });
       const restore = fake.install();
       try {
-        const r = await runExcel((ctx) => generateReport(ctx));
+        const r = await runExcel((ctx) => generateReport(ctx, undefined, AGREED));
         expect(r.status).toBe("written");
       } finally {
         restore();
@@ -316,7 +327,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
         for (const row of t.rows) if (row[col] === "South Cambridgeshire") row[col] = name;
       }
       const fake = fakeWith(sheets);
-      const r = await generateReport(fake.context);
+      const r = await generateReport(fake.context, undefined, AGREED);
       expect(r.status).toBe("written");
       expect(fake.formulaLog).toEqual([]);
       expect(fake.sheet("Summary").cell("A1").value).toBe(
@@ -363,7 +374,7 @@ describe.each(ALL_PROFILES)("$label", (p) => {
     });
     it("reads markers and protection in the first sync", async () => {
       const fake = fakeWith();
-      await generateReport(fake.context);
+      await generateReport(fake.context, undefined, AGREED);
       fake.protectSheet("Monthly");
       const info = await readWorkbook(fake.context);
       expect(info.snapshot.reportSheets).toEqual(REPORT);

@@ -26,7 +26,7 @@ describe.each(ALL_PROFILES)("$label", (profile) => {
     const fake = new FakeExcel({ currentYear: 2010, profile }).seed(sheets);
     restore = fake.install();
     const caps = detectCapabilities();
-    const r = await generateReport(fake.context, caps);
+    const r = await generateReport(fake.context, caps, { undoLossConfirmed: true });
     if (r.status !== "written") throw new Error("the report was not written");
     return { fake, r, caps };
   }
@@ -86,7 +86,7 @@ describe("a Summary whose table runs over a page", () => {
     const fake = new FakeExcel({ currentYear: 2010, profile: "web" }).seed(tenTimesSample());
     const restore = fake.install();
     try {
-      const r = await generateReport(fake.context, detectCapabilities());
+      const r = await generateReport(fake.context, detectCapabilities(), { undoLossConfirmed: true });
       if (r.status !== "written") throw new Error("not written");
       const summary = r.plan.sheets[0]!;
       expect(summary.page.rowBreaks.length).toBeGreaterThan(0);

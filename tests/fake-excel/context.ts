@@ -61,6 +61,8 @@ export interface Engine {
   readonly textFormatKeepsText: boolean;
   /** ApiNotFound for a member above the profile's sets; UndoNotSupported inside an undo group. */
   operationFault(info: OperationInfo, ctx: FakeContext): FakeRichApiError | null;
+  /** ApiNotFound (or a known issue's code) for loading members the platform lacks. */
+  loadFault(type: string, names: readonly string[]): FakeRichApiError | null;
   /** After a request that changed the workbook: the undo stack as the profile keeps it. */
   afterChange(ctx: FakeContext): void;
   recordResponse(bytes: number): void;

@@ -11,7 +11,14 @@ import { WorkbookModel, emptyWorkbook, findSheet, liveSheets } from "./model";
 import { FakeObject } from "./proxy";
 import { SeedSheet, SeedWorkbook, seedWorkbook } from "./seed";
 import { FakeWorkbook } from "./workbook";
-import { PROFILES, PlatformProfile, ProfileId, isSetSupported, platformFault } from "./profiles";
+import {
+  PROFILES,
+  PlatformProfile,
+  ProfileId,
+  isSetSupported,
+  loadFault,
+  platformFault,
+} from "./profiles";
 
 export interface FakeExcelOptions {
   /** Excel on the web refuses requests over 5 MB (RequestPayloadSizeLimitExceeded). */
@@ -156,6 +163,10 @@ export class FakeExcel implements Engine {
     const r = platformFault(this.profile, info, ctx.undoGroup);
     if (r.clearsUndo) ctx.clearsUndo = true;
     return r.error;
+  }
+
+  loadFault(type: string, names: readonly string[]): FakeRichApiError | null {
+    return this.profile ? loadFault(this.profile, type, names) : null;
   }
 
   afterChange(ctx: FakeContext): void {

@@ -7,13 +7,18 @@
  * - payload limits: office-js-docs-pr docs/concepts/resource-limits-and-performance-optimization.md
  *   ("Excel add-ins") and docs/excel/performance.md ("Payload size limit best practices"): 5 MB for
  *   requests and responses in Excel on the web only; five million cells per get on all platforms;
- * - undo: office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md ("Unsupported APIs").
+ * - undo: office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md ("Unsupported APIs"), a
+ *   preview article until ExcelApi 1.20 made it general; before 1.20 every change an add-in makes
+ *   clears Undo (OfficeDev/office-js issues 3788 and 6170: "by design");
+ * - known issues: OfficeDev/office-js issue 4750 (Excel 2021 retail reports ExcelApi 1.16, but
+ *   setting or reading Range.valuesAsJson fails with GeneralException, "There was an internal error
+ *   while processing the request").
  */
 
 import type { OperationInfo } from "./context";
 import { FakeRichApiError, richError } from "./errors";
 
-export type ProfileId = "web" | "windows" | "mac" | "excel2019";
+export type ProfileId = "web" | "windows" | "mac" | "excel2021retail" | "excel2019";
 
 export interface PlatformProfile {
   id: ProfileId;
@@ -31,6 +36,11 @@ export interface PlatformProfile {
    * does the profile grant it, so the host is never proven by it where it has a choice.
    */
   textFormatKeepsText: boolean;
+  /**
+   * Members the platform claims (its sets include them) that fail anyway, with the code they fail
+   * with: known issues, not documentation (each cites its OfficeDev/office-js issue).
+   */
+  brokenMembers: Readonly<Record<string, string>>;
 }
 
 const MB5 = 5 * 1024 * 1024;
@@ -72,6 +82,7 @@ export const PROFILES: Readonly<Record<ProfileId, PlatformProfile>> = {
     responseLimitBytes: MB5,
     noUndo: NO_UNDO_WEB,
     textFormatKeepsText: false,
+    brokenMembers: {},
   },
   windows: {
     id: "windows",
@@ -81,6 +92,7 @@ export const PROFILES: Readonly<Record<ProfileId, PlatformProfile>> = {
     responseLimitBytes: null,
     noUndo: NO_UNDO_DESKTOP,
     textFormatKeepsText: false,
+    brokenMembers: {},
   },
   mac: {
     id: "mac",
@@ -90,6 +102,22 @@ export const PROFILES: Readonly<Record<ProfileId, PlatformProfile>> = {
     responseLimitBytes: null,
     noUndo: NO_UNDO_DESKTOP,
     textFormatKeepsText: false,
+    brokenMembers: {},
+  },
+  excel2021retail: {
+    id: "excel2021retail",
+    label: "Excel 2021 retail (one-time purchase, Windows; office-js issue 4750)",
+    // Retail perpetual shares the Microsoft 365 column of the ExcelApi and SharedRuntime tables, and
+    // has CustomFunctionsRuntime 1.1-1.3 from Version 2311. Issue 4750: it reports ExcelApi 1.16
+    // (the highest set the report names), yet valuesAsJson fails.
+    sets: { ExcelApi: "1.16", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" },
+    requestLimitBytes: null,
+    responseLimitBytes: null,
+    noUndo: NO_UNDO_DESKTOP,
+    // valuesAsJson does not work here, so the host's pre-1.16 path (a Text format, then values) is
+    // the only one left: the fake makes the same assumption as for Excel 2019.
+    textFormatKeepsText: true,
+    brokenMembers: { "Range.valuesAsJson": "GeneralException" },
   },
   excel2019: {
     id: "excel2019",
@@ -101,6 +129,7 @@ export const PROFILES: Readonly<Record<ProfileId, PlatformProfile>> = {
     responseLimitBytes: null,
     noUndo: NO_UNDO_DESKTOP,
     textFormatKeepsText: true,
+    brokenMembers: {},
   },
 };
 
@@ -169,6 +198,23 @@ export const MEMBER_SETS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What the platform does with loading `Class.member`: ApiNotFound above its sets, a known issue's
+ * code for a broken member (issue 4750: reading valuesAsJson fails as writing it does).
+ */
+export function loadFault(profile: PlatformProfile, type: string, names: readonly string[]) {
+  for (const name of names) {
+    const member = `${type}.${name}`;
+    const set = MEMBER_SETS[member];
+    if (set && !isSetSupported(profile, "ExcelApi", set))
+      return richError("ApiNotFound", member, `${member} needs ExcelApi ${set}.`);
+    const broken = profile.brokenMembers[member];
+    if (broken)
+      return richError(broken, member, "There was an internal error while processing the request.");
+  }
+  return null;
+}
+
+/**
  * What the platform does with one operation: ApiNotFound for a member above its sets; inside an
  * undo group, UndoNotSupported for an API the undo table lists; outside one, such an API clears
  * the undo stack (the undo document's tip).
@@ -189,6 +235,15 @@ export function platformFault(
       ),
       clearsUndo: false,
     };
+  const broken = profile.brokenMembers[member];
+  if (broken)
+    return {
+      error: richError(broken, member, "There was an internal error while processing the request."),
+      clearsUndo: false,
+    };
+  // Before ExcelApi 1.20 the undo article was a preview: an add-in's changes clear Undo "by design"
+  // (OfficeDev/office-js issues 3788, 6170).
+  if (!isSetSupported(profile, "ExcelApi", "1.20")) return { error: null, clearsUndo: true };
   const touched = [member];
   if (member === "NamedItemCollection.add" && typeof info.args[2] === "string" && info.args[2])
     touched.push("NamedItem.comment"); // the comment argument sets NamedItem.comment

@@ -245,7 +245,9 @@ export abstract class FakeObject<M> {
       run: () => {
         const m = this._target();
         if (m !== null) {
-          const fault = this._ctx.engine.opFault(this._info("load", "load", [], m));
+          const fault =
+            this._ctx.engine.loadFault(this._type, [...tree.scalars]) ??
+            this._ctx.engine.opFault(this._info("load", "load", [], m));
           if (fault) throw fault;
         }
         return this._capture(tree);

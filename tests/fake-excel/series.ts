@@ -38,6 +38,18 @@ export abstract class SeriesPart<M extends SeriesRef> extends FakeObject<M> {
   }
 }
 
+/**
+ * A series name: "The name's length should not be greater than 255 characters" (ref
+ * excel.chartseries.yml, `name`). What Excel does with a longer one is not documented: the fake
+ * refuses it with InvalidArgument (an assumption), so a host that does not cut names is caught.
+ */
+function seriesName(value: unknown, location: string): string {
+  if (typeof value !== "string") throw richError("InvalidArgument", location);
+  if (value.length > 255)
+    throw richError("InvalidArgument", location, "A series name is at most 255 characters.");
+  return value;
+}
+
 export class FakeChartSeriesCollection
   extends FakeCollection<ChartModel, SeriesModel>
   implements Pick<Excel.ChartSeriesCollection, "items" | "count" | "getItemAt" | "add" | "load">
@@ -110,7 +122,10 @@ export class FakeChartSeriesCollection
       (chart, wire) => {
         const s: SeriesModel = {
           id: this._ctx.engine.wb.nextId++,
-          name: typeof wire[0] === "string" ? wire[0] : `Series${live(chart).length + 1}`,
+          name:
+            wire[0] === undefined || wire[0] === null
+              ? `Series${live(chart).length + 1}`
+              : seriesName(wire[0], "ChartSeriesCollection.add"),
           chartType: chart.type,
           values: null,
           xValues: null,
@@ -164,8 +179,7 @@ export class FakeChartSeries
       "name",
       v,
       (m, value) => {
-        if (typeof value !== "string") throw richError("InvalidArgument", "ChartSeries.name");
-        m.series.name = value;
+        m.series.name = seriesName(value, "ChartSeries.name");
       },
       W
     );

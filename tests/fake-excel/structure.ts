@@ -92,6 +92,14 @@ export function setVisibility(wb: WorkbookModel, sheet: SheetModel, v: unknown):
 
 export function deleteSheet(wb: WorkbookModel, sheet: SheetModel): void {
   checkStructure(wb, "Worksheet.delete");
+  // ref excel.worksheet.yml, `delete()`: "if the worksheet's visibility is set to "VeryHidden", the
+  // delete operation will fail with an InvalidOperation exception".
+  if (sheet.visibility === "VeryHidden")
+    throw richError(
+      "InvalidOperation",
+      "Worksheet.delete",
+      "A very hidden sheet cannot be deleted: change its visibility to hidden or visible first."
+    );
   if (!otherVisible(wb, sheet))
     throw richError(
       "InvalidOperation",

@@ -43,7 +43,7 @@ const WRITTEN: GenerateResult = {
   issues: [],
   plan,
   syncs: 3,
-  largestRequestBytes: 1000,
+  requestEstimates: [1000],
 };
 
 function stubHost(
@@ -110,7 +110,9 @@ describe("the task pane", () => {
     expect(burglary.textContent).toContain("12th of 15");
     expect(burglary.textContent).toContain("not significant");
     expect(burglary.textContent).toContain("Variation (SPC)Common cause");
-    const vehicles = screen.getByRole("heading", { name: "Theft of Vehicles" }).closest("li") as HTMLElement;
+    const vehicles = screen
+      .getByRole("heading", { name: "Theft of Vehicles" })
+      .closest("li") as HTMLElement;
     expect(vehicles.textContent).toContain("Special cause: improving low");
     // The icon is there for the eye, hidden from screen readers: the words carry the meaning.
     const icon = vehicles.querySelector("svg[aria-hidden='true']");

@@ -390,16 +390,18 @@ describe("errors from Excel", () => {
     press("Enter");
     const dialog = await screen.findByRole("dialog");
     expect(dialog.getAttribute("aria-modal")).toBe("true");
-    expect(
-      screen.getByRole("dialog", {
-        name: "Something moved while the add-in was working",
-        description:
-          "A sheet, table or name the add-in expected is no longer there; it may have been renamed or deleted. Check the workbook again and retry.",
-      })
-    ).toBe(dialog);
-    fireEvent.click(within(dialog).getByRole("button", { name: "Close" }));
+    // Its name and description, through the attributes that give them: in jsdom, tabster at times
+    // marks the open surface aria-hidden (a browser does not: tests/e2e), and the name a role query
+    // computes then comes out empty.
+    const text = (attr: string) =>
+      document.getElementById(dialog.getAttribute(attr) ?? "")?.textContent ?? null;
+    expect(text("aria-labelledby")).toBe("Something moved while the add-in was working");
+    expect(text("aria-describedby")).toBe(
+      "A sheet, table or name the add-in expected is no longer there; it may have been renamed or deleted. Check the workbook again and retry."
+    );
+    fireEvent.click(within(dialog).getByRole("button", { name: "Close", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    expect(document.activeElement).toBe(issue);
+    await waitFor(() => expect(document.activeElement).toBe(issue)); // the effect after closing
   });
 
   it("closes on Escape and returns focus to Generate report", async () => {

@@ -1,5 +1,5 @@
 /** A stand-in for the Excel host: the real sample's model, crafted issues, and controllable calls. */
-import type { CheckResult, GenerateResult } from "../../src/excel/generate";
+import type { CheckResult, GenerateOptions, GenerateResult } from "../../src/excel/generate";
 import type { PaneHost } from "../../src/taskpane/pane-host";
 import { analyse, snapshotOfData, sampleWorkbook, type Issue } from "../../src/workbook";
 
@@ -84,7 +84,7 @@ export const written: GenerateResult = {
   issues: [],
   plan: { sheets: [] } as unknown as Extract<GenerateResult, { status: "written" }>["plan"],
   syncs: 4,
-  largestRequestBytes: 1000,
+  requestEstimates: [1000],
 };
 
 /** A promise the test settles by hand, to look at the pane while the host is still working. */
@@ -112,7 +112,7 @@ export type StandInHost = {
 export function standInHost(check: CheckResult = checkWithErrors): StandInHost {
   return {
     check: jest.fn<Promise<CheckResult>, []>(() => Promise.resolve(check)),
-    generate: jest.fn<Promise<GenerateResult>, []>(() => Promise.resolve(written)),
+    generate: jest.fn<Promise<GenerateResult>, [GenerateOptions?]>(() => Promise.resolve(written)),
     insertTemplate: jest.fn<Promise<string[]>, []>(() =>
       Promise.resolve(["Settings", "Measures", "Monthly", "Peers", "MARAC", "Referrals"])
     ),
