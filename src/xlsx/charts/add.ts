@@ -122,7 +122,14 @@ async function addToSheet(
     shapeId += 1;
     anchors.push(
       anchorXml(
-        { from: spec.from, to: spec.to, shapeId, title: spec.title, relId },
+        {
+          from: spec.from,
+          to: spec.to,
+          shapeId,
+          title: spec.title,
+          relId,
+          ...(spec.map ? { size: { width: spec.map.width, height: spec.map.height } } : {}),
+        },
         existing !== undefined
       )
     );
