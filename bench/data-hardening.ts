@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { DataSheet } from "../src/workbook";
-import { writeDataWorkbook } from "../src/xlsx";
+import { appendDataSheets, writeDataWorkbook } from "../src/xlsx";
+import { gridAreas, sampleWithAreas, wobble } from "../tests/support/areas";
 import { rowCount, syntheticWorkbook } from "./data-workbook";
 
 /** One input of the hardening section: an .xlsx file's bytes and what it is. */
@@ -83,4 +84,29 @@ export async function wholeColumnRef(base: DataSheet[]): Promise<HardeningInput>
     unit: "rows",
     bytes: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }),
   };
+}
+
+/**
+ * A city of 1,000 areas (LSOAs) for the Priority areas sheet: the sample with Areas and
+ * AreaMonthly of 27 months for ALL_CRIME, anti-social behaviour and the sample's four monthly
+ * measures (162,000 rows), written as a new import writes them.
+ */
+export async function areas1000(): Promise<HardeningInput> {
+  const areas = gridAreas(1000).map((a, i) => ({
+    ...a,
+    series: {
+      ...a.series,
+      DWELLING_BURGLARY: wobble(27, 3 + (i % 5), 1),
+      THEFT_OF_VEHICLES: wobble(27, 1 + (i % 3), 1),
+      THEFT_FROM_VEHICLES: wobble(27, 4 + (i % 4), 2),
+      DA_INCIDENTS: wobble(27, 2 + (i % 6), 1),
+    },
+  }));
+  const sheets = sampleWithAreas(areas);
+  const large = (s: DataSheet) => s.name === "Areas" || s.name === "AreaMonthly";
+  const bytes = await appendDataSheets(
+    await writeDataWorkbook(sheets.filter((s) => !large(s))),
+    sheets.filter(large)
+  );
+  return { key: "areas1000", label: "1,000 priority areas", n: 1000, unit: "areas", bytes };
 }

@@ -5,6 +5,7 @@ import path from "path";
 import { sampleWorkbook } from "../src/workbook";
 import {
   HardeningInput,
+  areas1000,
   measures5000,
   monthly200k,
   strayCell,
@@ -65,6 +66,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       measures5000,
       () => strayCell(base),
       () => wholeColumnRef(base),
+      areas1000,
     ];
     for (const make of makers) {
       const input = await make();

@@ -210,6 +210,30 @@ const FORCES: [string, string, string[]][] = [
   ],
 ];
 
+/** A stable made-up LSOA code for a district's nth LSOA: an LSOA's code is its name's, as on police.uk. */
+function lsoaCode(district: string, n: number): string {
+  let h = 7;
+  for (let i = 0; i < district.length; i++) h = (h * 31 + district.charCodeAt(i)) % 10_000;
+  return `E01${String(h * 100 + n).padStart(6, "0")}`;
+}
+
+/** A located row: an LSOA of the district, a point near it, as police.uk writes them. */
+function lsoaRow(
+  id: string,
+  month: string,
+  force: string,
+  location: string,
+  district: string,
+  n: number,
+  x: number,
+  y: number,
+  type: string,
+  asb: boolean
+): string {
+  const outcome = asb ? "" : "Investigation complete; no suspect identified";
+  return `${id},${month},${force},${force},-0.${x % 999999},52.${y % 999999},${location},${lsoaCode(district, n)},${district} 0${n}A,${type},${outcome},\r\n`;
+}
+
 /** A street file as police.uk writes it (about 200 bytes a row), in 1 MB pieces. */
 function writeCsv(
   file: string,
@@ -236,7 +260,7 @@ function writeCsv(
     buf +=
       next() % 50 === 0
         ? `${id},${month},${force},${force},,,No location,,,${type},${asb ? "" : "Status update unavailable"},\r\n`
-        : `${id},${month},${force},${force},-0.${next() % 999999},52.${next() % 999999},${location},E0${String(next() % 9999999).padStart(7, "0")},${d} 0${next() % 90}A,${type},${asb ? "" : "Investigation complete; no suspect identified"},\r\n`;
+        : lsoaRow(id, month, force, location, d, next() % 90, next(), next(), type, asb);
     if (buf.length > 1 << 20) {
       writeSync(fd, buf);
       buf = "";

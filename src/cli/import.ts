@@ -20,7 +20,13 @@ import {
   readPoliceCsv,
   skippedWarning,
 } from "../workbook/import";
-import { WorkbookReadError, readWorkbook, writeDataWorkbook, writeImportEdits } from "../xlsx";
+import {
+  WorkbookReadError,
+  appendDataSheets,
+  readWorkbook,
+  writeDataWorkbook,
+  writeImportEdits,
+} from "../xlsx";
 import { readInput, sameFile, writeAtomic } from "./files";
 import { loadGeography } from "./geography";
 import { sourcesOf } from "./police-sources";
@@ -126,6 +132,12 @@ function summaryText(imp: PoliceImport, out: string, leftOut: readonly number[])
     lines.push(`  ${m.label.padEnd(w)}  ${m.rows.toLocaleString("en-GB").padStart(8)}`);
   if (imp.peers.length > 0)
     lines.push(`Peers rows: ${imp.peers.length} (populations: ${imp.populationNote ?? "none"})`);
+  if (imp.areas.length > 0) {
+    const rows = imp.areaMonthly.filter((r) => !leftOut.includes(r.month)).length;
+    lines.push(
+      `Areas: ${imp.areas.length.toLocaleString("en-GB")} LSOAs; AreaMonthly rows: ${rows.toLocaleString("en-GB")}`
+    );
+  }
   if (imp.periodEnd)
     lines.push(
       `Settings: Period end ${imp.periodEnd.year}-${String(imp.periodEnd.month).padStart(2, "0")}-${String(imp.periodEnd.day).padStart(2, "0")}, Window ${imp.window}`
@@ -227,7 +239,11 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
       bytes = await writeImportEdits(buffer, plan.edits);
     } else {
       imp.warnings.push(...imp.settingsWarnings);
-      bytes = await writeDataWorkbook(importWorkbook(imp));
+      // Areas and AreaMonthly go in by the package writer: AreaMonthly can be very long.
+      const sheets = importWorkbook(imp);
+      const large = (s: { name: string }) => s.name === "Areas" || s.name === "AreaMonthly";
+      bytes = await writeDataWorkbook(sheets.filter((s) => !large(s)));
+      bytes = await appendDataSheets(bytes, sheets.filter(large));
     }
     await writeAtomic(out, bytes);
     if (json) {
@@ -240,6 +256,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
             rows: imp.rows,
             noLocation: imp.noLocation,
             measures: imp.measures.map((m) => ({ measure: m.id, label: m.label, rows: m.rows })),
+            areas: imp.areas.length,
             warnings: imp.warnings,
             out,
           },

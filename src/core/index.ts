@@ -12,3 +12,5 @@ export * from "./peers";
 export * from "./narrative";
 export * from "./spc";
 export * from "./spc-text";
+export * from "./areas";
+export * from "./areas-text";

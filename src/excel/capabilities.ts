@@ -10,6 +10,10 @@ import { writesTyped } from "./cells";
 export interface HostCapabilities {
   /** ExcelApi 1.8: ChartAxis.numberFormat (the charts' value-axis format). */
   axisNumberFormat: boolean;
+  /** ExcelApi 1.8: ChartPlotArea (the map's plot area) and ChartDataLabel.formula (its labels). */
+  chartLayout: boolean;
+  /** ExcelApi 1.9: ChartSeries.bubbleScale (the map's bubble size). */
+  bubbleScale: boolean;
   /** ExcelApi 1.9: Worksheet.pageLayout and horizontalPageBreaks (A4, breaks, header and footer). */
   pageLayout: boolean;
   /**
@@ -57,10 +61,26 @@ export function detectCapabilities(): HostCapabilities {
   };
   return {
     axisNumberFormat: has("1.8"),
+    chartLayout: has("1.8"),
+    bubbleScale: has("1.9"),
     pageLayout: has("1.9"),
     typedValues: has("1.16"),
     undoGroup: has("1.20"),
   };
+}
+
+/** What a report with a map (the Priority areas sheet) loses on this Excel, in words. */
+export function mapLimits(c: HostCapabilities): string[] {
+  const out: string[] = [];
+  if (!c.chartLayout)
+    out.push(
+      "This version of Excel cannot place a chart's plot area or link a point's label to a cell, so the Priority areas map may not draw a kilometre the same length across and up, and its bubbles are not labelled (the table beside it names every area)."
+    );
+  if (!c.bubbleScale)
+    out.push(
+      "This version of Excel cannot set a bubble chart's bubble size, so the Priority areas map's bubbles are drawn at Excel's default size and may overlap."
+    );
+  return out;
 }
 
 /** What the person loses on this Excel, in words for the task pane (empty when nothing). */

@@ -7,7 +7,13 @@ import {
   buildPlan,
   validate,
 } from "../workbook";
-import { HostCapabilities, capabilityLimits, detectCapabilities, keepsUndo } from "./capabilities";
+import {
+  HostCapabilities,
+  capabilityLimits,
+  detectCapabilities,
+  keepsUndo,
+  mapLimits,
+} from "./capabilities";
 import { HostError } from "./errors";
 import { readWorkbook } from "./read";
 import { renderReport } from "./render";
@@ -106,6 +112,9 @@ export async function generateReport(
     plan,
     syncs: info.readSyncs + r.writeSyncs,
     requestEstimates: r.requestEstimates,
-    notes: capabilityLimits(caps, "generate"),
+    notes: [
+      ...capabilityLimits(caps, "generate"),
+      ...(plan.sheets.some((s) => s.charts.some((c) => c.map)) ? mapLimits(caps) : []),
+    ],
   };
 }

@@ -38,6 +38,11 @@ export interface RangeToRead {
   name: string;
   range: Excel.Range;
   expectedColumns: number;
+  /**
+   * Its share of the first read relative to the others' (1 if not given): a table that usually
+   * holds thousands of rows takes a larger share, so an ordinary workbook is read in one sync.
+   */
+  weight?: number;
 }
 
 /** A range's cells, where it starts, and what it took. */
@@ -140,7 +145,7 @@ async function readChunks(
 
 /**
  * Reads ranges whose size is not known yet. The first sync loads each range's size with its first
- * rows (all of them in an ordinary workbook: the ranges share READ_CELLS_PER_SYNC cells); only large
+ * rows (all of them in an ordinary workbook: the ranges share READ_CELLS_PER_SYNC cells by weight); only large
  * ranges need more syncs, each under READ_CELLS_PER_SYNC cells and refused responses halved.
  */
 export async function readRanges(
@@ -148,8 +153,9 @@ export async function readRanges(
   targets: readonly RangeToRead[]
 ): Promise<{ ranges: RangeCells[]; syncs: number }> {
   if (targets.length === 0) return { ranges: [], syncs: 0 };
-  const share = Math.floor(READ_CELLS_PER_SYNC / targets.length);
+  const weights = targets.reduce((n, t) => n + (t.weight ?? 1), 0);
   const pending: Pending[] = targets.map((t) => {
+    const share = Math.floor((READ_CELLS_PER_SYNC * (t.weight ?? 1)) / weights);
     const cols = Math.max(1, t.expectedColumns);
     const rows = Math.max(1, Math.floor(share / cols));
     t.range.load("rowIndex,columnIndex,rowCount,columnCount");

@@ -30,6 +30,18 @@ function specColumns(name: string): number {
 }
 
 /**
+ * The tables that hold a row per month (and per area): they take most of the first read's cells,
+ * the short tables (Settings, Measures, MARAC, ...) the rest, so a quarter's workbook with its
+ * areas is read whole in the first read rather than needing another sync for AreaMonthly.
+ */
+const FIRST_READ_WEIGHT: Record<string, number> = {
+  monthly: 8,
+  peers: 4,
+  areamonthly: 8,
+  areas: 2,
+};
+
+/**
  * Reads the contract's tables into a snapshot. The first sync finds sheets, tables, markers and
  * protection; the second loads each range's size with its first rows (all of them in an ordinary
  * workbook); only a large workbook needs more syncs, each under READ_CELLS_PER_SYNC cells.
@@ -66,6 +78,7 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
       name: f.name,
       range: f.range,
       expectedColumns: specColumns(f.name) + SPARE_COLUMNS,
+      weight: FIRST_READ_WEIGHT[f.name.toLowerCase()] ?? 1,
     }))
   );
   const readSyncs = 1 + read.syncs;

@@ -125,7 +125,7 @@ async function writeSheet(
   );
   for (const [i, chart] of sheet.charts.entries())
     await batch.add(chartBytes(chart), () =>
-      queueChart(ws(), chart, `CDRP ${sheet.name} ${i + 1}`, caps)
+      queueChart(ws(), sheet, chart, `CDRP ${sheet.name} ${i + 1}`, caps)
     );
 }
 

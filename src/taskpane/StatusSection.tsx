@@ -25,6 +25,7 @@ import {
   travel,
   variationView,
 } from "./format";
+import { AreasStatus } from "./AreasStatus";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -162,6 +163,7 @@ export function StatusSection({ model }: { model: ReportModel }): ReactElement {
       <Caption1 as="p">
         {model.partnership}, {model.period.label} ({model.window.kind})
       </Caption1>
+      {model.areas && <AreasStatus areas={model.areas} />}
       <ul className={styles.cards} aria-label="Measures">
         {model.measures.map((m) => (
           <MeasureCard key={m.id} m={m} model={model} />

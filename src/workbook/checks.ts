@@ -13,6 +13,7 @@ import {
 } from "../core";
 import { ContractInput, NI32_ID, REFERRALS_ID, ReferralRow, MaracRow, PeriodRow } from "./contract";
 import { IssueList } from "./issues";
+import { checkAreas } from "./checks-areas";
 import {
   isTotalArea,
   maracRowsFor,
@@ -82,6 +83,7 @@ export function checkContract(input: ContractInput, issues: IssueList): Windows 
   if (input.marac) checkPeriodTable(input.marac, "MARAC", input, issues);
   if (input.referrals) checkPeriodTable(input.referrals, "Referrals", input, issues);
   checkReservedMeasures(input, w, issues);
+  checkAreas(input, w, issues);
   return w;
 }
 

@@ -20,6 +20,7 @@ import {
 import { Cell, WorkbookSnapshot, describeCell, isCellError } from "./snapshot";
 import { IssueList } from "./issues";
 import { CellReader, RowView, TableView, Where, blank, openTable, readDate } from "./tables";
+import { AreaMonthRow, AreaRow, readAreaMonthly, readAreas } from "./contract-areas";
 
 /** The workbook's contract, parsed and typed, every value with the address it came from. */
 export interface Settings {
@@ -110,6 +111,9 @@ export interface ContractInput {
   peers: PeerRow[];
   marac: MaracRow[] | null;
   referrals: ReferralRow[] | null;
+  /** The optional Areas and AreaMonthly tables (spec/areas.md); null where the workbook has none. */
+  areas: AreaRow[] | null;
+  areaMonthly: AreaMonthRow[] | null;
   tables: {
     monthly: TableView | null;
     peers: TableView | null;
@@ -117,6 +121,8 @@ export interface ContractInput {
     referrals: TableView | null;
     measures: TableView | null;
     settings: TableView | null;
+    areas: TableView | null;
+    areaMonthly: TableView | null;
   };
 }
 
@@ -651,6 +657,10 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
   const unreadablePeriods = { marac: [] as PeriodRef[], referrals: [] as PeriodRef[] };
   const marac = readMarac(maracT, settings, issues, unreadablePeriods.marac);
   const referrals = readReferrals(referralsT, settings, issues, unreadablePeriods.referrals);
+  const areasT = openTable(snapshot, "Areas", issues, false);
+  const areaMonthlyT = openTable(snapshot, "AreaMonthly", issues, false);
+  const areas = readAreas(areasT, issues);
+  const areaMonthly = readAreaMonthly(areaMonthlyT, issues);
   if (!settings) return null;
   return {
     settings,
@@ -663,6 +673,8 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
     peers,
     marac,
     referrals,
+    areas,
+    areaMonthly,
     tables: {
       monthly: monthlyT,
       peers: peersT,
@@ -670,6 +682,8 @@ export function readContract(snapshot: WorkbookSnapshot, issues: IssueList): Con
       referrals: referralsT,
       measures: measuresT,
       settings: settingsT,
+      areas: areasT,
+      areaMonthly: areaMonthlyT,
     },
   };
 }

@@ -54,6 +54,9 @@ export const ISSUE_CODES = [
   "PEER_RATE_INVALID",
   "PEER_COUNTS_MISSING",
   "PEER_AFTER_PERIOD_END",
+  "MONTH_AFTER_PERIOD_END",
+  "AREA_UNKNOWN",
+  "COORDINATE_INVALID",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -1,4 +1,5 @@
 import {
+  AreaComparatorKind,
   Band,
   BandMethod,
   Direction,
@@ -140,6 +141,58 @@ export interface PriorityGroup {
   measures: string[];
 }
 
+/** One measure of one area on the Priority areas sheet (spec/areas.md). */
+export interface AreaMeasure {
+  current: number | null;
+  comparator: number | null;
+  change: number | null;
+  z: number | null;
+  rising: boolean;
+  /** The XmR reading of the area's monthly series to the period end; null under 12 months. */
+  spc: {
+    points: number;
+    mean: number;
+    lower: number;
+    upper: number;
+    variation: SpcVariation;
+    side: SpcSide | null;
+    words: string;
+  } | null;
+  /** The latest month is a concerning special cause. */
+  concerning: boolean;
+}
+
+export interface AreaResult {
+  code: string;
+  name: string;
+  longitude: number | null;
+  latitude: number | null;
+  /** 1 = the most crime (ALL_CRIME) in the current window; ties by area code. */
+  rank: number;
+  allCrime: AreaMeasure;
+  /** Null when AreaMonthly has no anti-social behaviour at all. */
+  asb: AreaMeasure | null;
+  /** Among the ten areas with the most crime in the current window. */
+  top: boolean;
+  /** The flags in words, in the order of AREA_FLAGS. */
+  flags: string[];
+}
+
+export interface AreasModel {
+  /** The current window (the Settings window ending at the period end), as YYYY-MM. */
+  window: { start: string; end: string; phrase: string };
+  comparator: { kind: AreaComparatorKind; start: string; end: string; phrase: string } | null;
+  /** Most crime first, then by code. */
+  areas: AreaResult[];
+  hasAsb: boolean;
+  /** Areas in the bar chart: up to 20 with a count in the current window. */
+  chartAreas: number;
+  figures: { bar: string; map: string };
+  sentences: { intro: string; bar: string; map: string };
+  /** For the pane's Status: the rising areas' names, the three with the most crime, in a line. */
+  status: { rising: string[]; top: { name: string; count: number }[]; text: string };
+}
+
 export interface ReportModel {
   partnership: string;
   /** The protective marking printed on every page (Settings "Protective marking"); null: none. */
@@ -152,6 +205,8 @@ export interface ReportModel {
   ni32: Ni32Result | null;
   referrals: ReferralsResult | null;
   concerns: Concern[];
+  /** The Priority areas sheet (spec/areas.md); null without Areas and AreaMonthly. */
+  areas: AreasModel | null;
 }
 
 /** A measure's figures before the report places it: numbering, SPC and placement come after. */

@@ -50,6 +50,7 @@ import {
   TrendSeries,
 } from "./model-types";
 import { ni32Of, referralsOf } from "./model-domestic";
+import { areasOf } from "./model-areas";
 
 export function targetText(t: Target, baselineLabel: string): string {
   switch (t.kind) {
@@ -314,6 +315,12 @@ function monthlyMeasure(
   };
 }
 
+/** The Priority areas sheet's figures follow every priority sheet's: "2" after priority 1. */
+function areasFigureMajor(priorities: readonly PriorityGroup[]): string {
+  const majors = priorities.map((p, i) => Number(p.number ?? i + 1)).filter(Number.isFinite);
+  return String(Math.max(0, ...majors) + 1);
+}
+
 /** The report model of a workbook that passed validation. */
 export function buildModel(input: ContractInput, w: Windows): ReportModel {
   const s = input.settings;
@@ -396,5 +403,6 @@ export function buildModel(input: ContractInput, w: Windows): ReportModel {
     ni32: ni32?.result ?? null,
     referrals: referrals?.result ?? null,
     concerns,
+    areas: areasOf(input, w, areasFigureMajor(priorities)),
   };
 }

@@ -26,7 +26,8 @@ export interface PlanSeries {
   name: string;
   /** Sheet-local range of the values, e.g. "L5:L16". */
   values: string;
-  type: "line" | "column";
+  /** bar: horizontal bars; bubble: x, y (values) and size, on a map chart. */
+  type: "line" | "column" | "bar" | "bubble";
   color: string;
   /** Per-point colours: a column's fill (the partnership's own bar among its peers). */
   points?: { index: number; color: string }[];
@@ -37,11 +38,36 @@ export interface PlanSeries {
    * whose values are blank except at those months. Default true.
    */
   line?: boolean;
+  /** Bubble series: the x values (longitude) and the bubble sizes, sheet-local ranges. */
+  xValues?: string;
+  sizes?: string;
+  /** Each point's label is the text of its cell in this range (a blank cell: no label). */
+  labels?: string;
+}
+
+/**
+ * A map: a bubble chart whose axes and plot area are fixed so that a kilometre is the same length
+ * across and up (spec/areas.md). Hosts give the chart exactly this size and its plot area this
+ * place, and the axes these bounds.
+ */
+export interface PlanMap {
+  /** The chart's size in points. */
+  width: number;
+  height: number;
+  /** The inner plot area as fractions of the chart (left, top, width, height). */
+  plot: { x: number; y: number; w: number; h: number };
+  x: { min: number; max: number; title: string };
+  y: { min: number; max: number; title: string };
+  /** Bubble size as a percentage of Excel's default (0-300). */
+  bubbleScale: number;
 }
 
 export interface PlanChart {
-  /** trend: one line per year; position: MSG bars; spc: an XmR chart (values, mean, limits). */
-  kind: "trend" | "position" | "spc";
+  /**
+   * trend: one line per year; position: MSG bars; spc: an XmR chart (values, mean, limits);
+   * areas: horizontal bars by area; map: a bubble chart of areas (`map` says how it is drawn).
+   */
+  kind: "trend" | "position" | "spc" | "areas" | "map";
   title: string;
   from: { row: number; col: number };
   to: { row: number; col: number };
@@ -53,11 +79,13 @@ export interface PlanChart {
   /** The value axis starts here instead of Excel's automatic minimum (clips a negative lower limit). */
   valueAxisMin?: number;
   legend: "bottom" | "right" | "none";
+  /** Only on a map chart. */
+  map?: PlanMap;
 }
 
 export interface PlanSheet {
   name: string;
-  role: "summary" | "priority" | "domestic";
+  role: "summary" | "priority" | "domestic" | "areas";
   cells: PlanCell[];
   merges: { from: { row: number; col: number }; to: { row: number; col: number } }[];
   columnWidths: { col: number; width: number }[];

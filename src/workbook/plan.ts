@@ -4,6 +4,7 @@ import { PlanSheet, ReportPlan } from "./plan-types";
 import { summarySheet } from "./plan-summary";
 import { prioritySheet } from "./plan-priority";
 import { domesticSheet } from "./plan-domestic";
+import { areasSheet } from "./plan-areas";
 
 export interface PlanContext {
   /** Every sheet in the workbook now. */
@@ -33,6 +34,8 @@ export function buildPlan(model: ReportModel, ctx: PlanContext): ReportPlan {
     );
     if (sheet) sheets.push(sheet);
   }
+  if (model.areas)
+    sheets.push(areasSheet(model, model.areas, allocateName("Priority areas", taken)));
   const domestic =
     model.ni32 || model.referrals || model.measures.some((m) => m.placement === "domestic")
       ? domesticSheet(model, allocateName("Domestic Abuse", taken))

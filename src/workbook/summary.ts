@@ -1,5 +1,39 @@
 import { Band, Direction, Rag, SpcSide, SpcVariation } from "../core";
-import { ReportModel } from "./model-types";
+import { AreaMeasure, ReportModel } from "./model-types";
+
+interface AreaMeasureJson {
+  current: number | null;
+  comparator: number | null;
+  change: number | null;
+  z: number | null;
+  rising: boolean;
+  spc: {
+    points: number;
+    mean: number;
+    lower: number;
+    upper: number;
+    variation: SpcVariation;
+    side: SpcSide | null;
+  } | null;
+}
+
+const areaMeasureJson = (m: AreaMeasure): AreaMeasureJson => ({
+  current: m.current,
+  comparator: m.comparator,
+  change: m.change,
+  z: m.z,
+  rising: m.rising,
+  spc: m.spc
+    ? {
+        points: m.spc.points,
+        mean: m.spc.mean,
+        lower: m.spc.lower,
+        upper: m.spc.upper,
+        variation: m.spc.variation,
+        side: m.spc.side,
+      }
+    : null,
+});
 
 /** The summary `cdrp report --json` prints (spec/workbook.md): numbers unrounded, null for no data. */
 export interface SummaryJson {
@@ -42,6 +76,24 @@ export interface SummaryJson {
     status: Rag;
   } | null;
   referrals: { period: string; partnership: number; total: number; share: number } | null;
+  /** The Priority areas sheet's windows (spec/areas.md); null without Areas and AreaMonthly. */
+  areasWindow: {
+    current: { start: string; end: string };
+    comparator: { kind: string; start: string; end: string } | null;
+  } | null;
+  /** Every area with its figures and flags, most crime first; null without the tables. */
+  areas:
+    | {
+        code: string;
+        name: string;
+        longitude: number | null;
+        latitude: number | null;
+        rank: number;
+        allCrime: AreaMeasureJson;
+        antiSocialBehaviour: AreaMeasureJson | null;
+        flags: string[];
+      }[]
+    | null;
   sheets: string[];
 }
 
@@ -99,6 +151,29 @@ export function summaryJson(model: ReportModel, sheets: readonly string[]): Summ
           share: model.referrals.share,
         }
       : null,
+    areasWindow: model.areas
+      ? {
+          current: { start: model.areas.window.start, end: model.areas.window.end },
+          comparator: model.areas.comparator
+            ? {
+                kind: model.areas.comparator.kind,
+                start: model.areas.comparator.start,
+                end: model.areas.comparator.end,
+              }
+            : null,
+        }
+      : null,
+    areas:
+      model.areas?.areas.map((a) => ({
+        code: a.code,
+        name: a.name,
+        longitude: a.longitude,
+        latitude: a.latitude,
+        rank: a.rank,
+        allCrime: areaMeasureJson(a.allCrime),
+        antiSocialBehaviour: a.asb ? areaMeasureJson(a.asb) : null,
+        flags: [...a.flags],
+      })) ?? null,
     sheets: [...sheets],
   };
 }

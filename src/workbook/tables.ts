@@ -25,6 +25,9 @@ export const TABLE_SPECS = {
   },
   MARAC: { required: ["Period", "Area", "Cases", "Repeat cases"], optional: [] },
   Referrals: { required: ["Period", "Area", "Referrals"], optional: [] },
+  // Optional, together (spec/areas.md): the partnership's LSOAs and their monthly counts.
+  Areas: { required: ["Area code", "Area name", "Longitude", "Latitude"], optional: [] },
+  AreaMonthly: { required: ["Area code", "Measure", "Month", "Count"], optional: [] },
 } as const;
 
 export type TableName = keyof typeof TABLE_SPECS;

@@ -24,6 +24,8 @@ export interface DataSheet {
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const MONTH_FORMAT = "mmm yyyy";
+/** Degrees to six places: about 10 cm, finer than police.uk's anonymised points. */
+export const COORDINATE_FORMAT = "0.000000";
 
 /** Text columns carry Excel's Text format: typed labels such as 2009-10 then stay text, not dates. */
 const text = (header: string, width: number): DataColumn => ({
@@ -66,6 +68,18 @@ export const CONTRACT_COLUMNS: Record<string, DataColumn[]> = {
   ],
   MARAC: [text("Period", 12), text("Area", 18), num("Cases", 9), num("Repeat cases", 13)],
   Referrals: [text("Period", 12), text("Area", 24), num("Referrals", 11)],
+  Areas: [
+    text("Area code", 12),
+    text("Area name", 30),
+    num("Longitude", 11, COORDINATE_FORMAT),
+    num("Latitude", 11, COORDINATE_FORMAT),
+  ],
+  AreaMonthly: [
+    text("Area code", 12),
+    text("Measure", 22),
+    { header: "Month", width: 12, kind: "month", numFmt: MONTH_FORMAT },
+    num("Count", 9),
+  ],
 };
 
 /** The empty workbook of the contract: every table with its headers, Settings with its names. */

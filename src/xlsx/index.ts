@@ -7,3 +7,4 @@ export { reportOnlyWorkbook } from "./report-only";
 export { writeDataWorkbook } from "./write-data";
 export { readCharts } from "./charts";
 export { writeImportEdits } from "./import-write";
+export { appendDataSheets } from "./append-tables";

@@ -14,7 +14,7 @@ import {
   columnLetter,
   parseA1,
 } from "../workbook";
-import { ChartSpec, addChartsToNewSheet, quoteSheetName } from "./charts";
+import { ChartLabel, ChartSpec, addChartsToNewSheet, quoteSheetName } from "./charts";
 import { normalizeChartSpec, validateChartSpec } from "./charts/validate";
 import {
   REL_WORKSHEET,
@@ -61,6 +61,16 @@ function cachedValues(cells: SheetCells, range: string): (string | number | null
   return out;
 }
 
+/** Each cell of a one-column range that holds text: a label with that text on that point. */
+function labelsOf(cells: SheetCells, range: string): ChartLabel[] {
+  return cachedValues(cells, range).flatMap((v, index) =>
+    typeof v === "string" && v.trim() !== "" ? [{ index, text: v }] : []
+  );
+}
+
+const numbers = (vs: (string | number | null)[]) =>
+  vs.map((v) => (typeof v === "number" ? v : null));
+
 export function chartSpec(
   sheet: PlanSheet,
   chart: PlanChart,
@@ -77,16 +87,22 @@ export function chartSpec(
     series: chart.series.map((s) => ({
       name: s.name,
       valuesRef: ref(s.values),
-      values: cachedValues(cells, s.values).map((v) => (typeof v === "number" ? v : null)),
+      values: numbers(cachedValues(cells, s.values)),
       type: s.type,
       color: s.color,
       ...(s.points && s.points.length > 0 ? { points: s.points } : {}),
       ...(s.dash ? { dash: s.dash } : {}),
       ...(s.marker !== undefined ? { marker: s.marker } : {}),
       ...(s.line === false ? { line: false } : {}),
+      ...(s.xValues
+        ? { xValuesRef: ref(s.xValues), xValues: numbers(cachedValues(cells, s.xValues)) }
+        : {}),
+      ...(s.sizes ? { sizesRef: ref(s.sizes), sizes: numbers(cachedValues(cells, s.sizes)) } : {}),
+      ...(s.labels ? { labels: labelsOf(cells, s.labels) } : {}),
     })),
     legend: chart.legend,
   };
+  if (chart.map) spec.map = chart.map;
   if (chart.valueAxisTitle) spec.valueAxisTitle = chart.valueAxisTitle;
   if (chart.valueNumberFormat) spec.valueNumberFormat = chart.valueNumberFormat;
   if (chart.valueAxisMin !== undefined) spec.valueAxisMin = chart.valueAxisMin;

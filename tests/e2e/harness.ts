@@ -4,13 +4,18 @@
  * is built only for the browser test (tests/e2e/webpack.e2e.config.js), never into dist/.
  */
 import { FakeExcel } from "../fake-excel";
+import { gridAreas, sampleWithAreas } from "../support/areas";
 
 interface HarnessWindow {
   Office?: unknown;
   cdrpFake?: FakeExcel;
 }
 
-const fake = new FakeExcel({ currentYear: 2010 }).seed([{ name: "Sheet1", rows: [] }]);
+// ?areas: the sample with the Priority areas tables (spec/areas.md); otherwise an empty workbook.
+const withAreas = new URLSearchParams(window.location.search).has("areas");
+const fake = new FakeExcel({ currentYear: 2010 }).seed(
+  withAreas ? sampleWithAreas(gridAreas(60)) : [{ name: "Sheet1", rows: [] }]
+);
 fake.install();
 const info = { host: "Excel", platform: "OfficeOnline" };
 const w = window as unknown as HarnessWindow;

@@ -167,6 +167,38 @@ run("the task pane in Chromium with the Excel fake", () => {
     await context.close();
   }, 120_000);
 
+  it("shows the Priority areas in Status at 350 px, and writes their sheet's two charts", async () => {
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport: { width: 350, height: 900 },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/harness.html?areas`);
+    const heading = page.getByRole("heading", { name: "Priority areas", level: 3 });
+    await heading.waitFor({ timeout: 20_000 });
+    await heading.scrollIntoViewIfNeeded();
+    const rising = await page.getByText(/^Rising areas: \d+ of 60 /).textContent();
+    expect(rising).toMatch(/^Rising areas: \d+ of 60 \(Test District/);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(artifacts, "taskpane-350-areas.png"), fullPage: true });
+    const generate = page.getByRole("button", { name: "Generate report" });
+    await waitUntil("Generate report is enabled", () => generate.isEnabled());
+    await generate.click();
+    await page.getByRole("button", { name: "Go to Summary" }).waitFor({ timeout: 30_000 });
+    const charts = await page.evaluate(() => {
+      const fake = (window as unknown as { cdrpFake: FakeHandle }).cdrpFake;
+      return fake.sheet("Priority areas").charts().length;
+    });
+    expect(charts).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("can be driven by keyboard alone", async () => {
     const context = await browser.newContext({
       ignoreHTTPSErrors: true,

@@ -1,6 +1,6 @@
 /** The pane's import against the in-memory Excel fake: the merge, its sync budget, text kept literal. */
 import { FakeExcel } from "../fake-excel";
-import { checkWorkbook, readWorkbook } from "../../src/excel";
+import { MAX_REQUEST_BYTES, checkWorkbook, readWorkbook } from "../../src/excel";
 import { importIntoWorkbook, writeBlocks } from "../../src/excel/import";
 import { templateWorkbook, sampleWorkbook } from "../../src/workbook";
 import { findGrid } from "../../src/workbook/tables";
@@ -48,7 +48,7 @@ describe("importIntoWorkbook (Office.js)", () => {
     const r = await importIntoWorkbook(fake.context, imp);
     expect(r.syncs).toBe(3);
     expect(fake.syncCount).toBe(3);
-    expect(r.tables).toEqual(["Settings", "Measures", "Monthly", "Peers"]);
+    expect(r.tables).toEqual(["Settings", "Measures", "Monthly", "Peers", "Areas", "AreaMonthly"]);
     const check = await checkWorkbook(fake.context);
     expect(check.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(check.ok).toBe(true);
@@ -64,6 +64,40 @@ describe("importIntoWorkbook (Office.js)", () => {
     expect(findGrid((await readWorkbook(fake.context)).snapshot, "Monthly")?.rows.length).toBe(
       before
     );
+  });
+
+  it("creates a large AreaMonthly in blocks, no request over 4 MB (a city of 1,500 areas, 2 years)", async () => {
+    const t = new PoliceTally();
+    for (let k = 0; k < 24; k++) {
+      const key = 2021 * 12 + 3 + k;
+      const m = `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, "0")}`;
+      const rows: Row[] = [];
+      for (let a = 0; a < 1500; a++)
+        for (const type of ["Burglary", "Vehicle crime"])
+          rows.push({
+            month: m,
+            force: FORCE,
+            lsoa: `Cambridge ${String(a).padStart(4, "0")}A`,
+            type,
+          });
+      const path = `${m}/${m}-cambridgeshire-street.csv`;
+      t.beginFile(path);
+      const reader = new PoliceCsvReader(path, t.row);
+      reader.push(policeCsv(rows));
+      reader.end();
+      t.endFile();
+    }
+    const imp = buildPoliceImport(t, geo, { partnership: "Cambridge" });
+    expect(imp.areas).toHaveLength(1500);
+    const fake = new FakeExcel({ currentYear: 2023 }).seed(templateWorkbook());
+    fake.resetCounters();
+    const r = await importIntoWorkbook(fake.context, imp);
+    expect(fake.maxRequestBytes).toBeLessThan(MAX_REQUEST_BYTES);
+    expect(r.syncs).toBeGreaterThan(3);
+    const grid = findGrid((await readWorkbook(fake.context)).snapshot, "AreaMonthly");
+    // Three measures (Burglary, Vehicle crime and ALL_CRIME) a month for every area, and the header.
+    expect(grid?.rows.length).toBe(imp.areaMonthly.length + 1);
+    expect(imp.areaMonthly.length).toBe(1500 * 3 * 24);
   });
 
   it("writes a crime type that looks like a formula as text", async () => {

@@ -34,7 +34,14 @@ const FORMULA_LIKE = "=HYPERLINK(1)";
 const DISTRICTS = ["South Cambridgeshire", "Cambridge", "East Cambridgeshire"];
 const population = new Map(DISTRICTS.map((d, i) => [d, 100_000 + i * 1_000]));
 const TEXT_NOTE = capabilityLimits(
-  { axisNumberFormat: true, pageLayout: true, typedValues: false, undoGroup: true },
+  {
+    axisNumberFormat: true,
+    pageLayout: true,
+    typedValues: false,
+    undoGroup: true,
+    chartLayout: true,
+    bubbleScale: true,
+  },
   "generate"
 );
 

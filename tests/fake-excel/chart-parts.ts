@@ -158,7 +158,7 @@ export class FakeChartAxes
 
 export class FakeChartAxis
   extends ChartPart<AxisRef>
-  implements Pick<Excel.ChartAxis, "title" | "numberFormat" | "minimum" | "load">
+  implements Pick<Excel.ChartAxis, "title" | "numberFormat" | "minimum" | "maximum" | "load">
 {
   readonly _type = "ChartAxis";
   private _title?: FakeChartAxisTitle;
@@ -197,24 +197,35 @@ export class FakeChartAxis
     return this._read("minimum");
   }
   set minimum(v: number | "") {
+    this._setBound("minimum", v);
+  }
+  /** The same for ChartAxis.maximum. */
+  get maximum(): number {
+    return this._read("maximum");
+  }
+  set maximum(v: number | "") {
+    this._setBound("maximum", v);
+  }
+  private _setBound(name: "minimum" | "maximum", v: number | ""): void {
     this._set(
-      "minimum",
+      name,
       v,
       (a, value) => {
-        if (value === "") a.chart[a.which].minimum = undefined;
+        if (value === "") a.chart[a.which][name] = undefined;
         else if (typeof value === "number" && Number.isFinite(value))
-          a.chart[a.which].minimum = value;
-        else throw richError("InvalidArgument", "ChartAxis.minimum");
+          a.chart[a.which][name] = value;
+        else throw richError("InvalidArgument", `ChartAxis.${name}`);
       },
       W
     );
   }
 
   override _scalarNames(): readonly string[] {
-    return ["numberFormat", "minimum"];
+    return ["numberFormat", "minimum", "maximum"];
   }
   override _scalar(a: AxisRef, name: string): unknown {
-    return name === "minimum" ? (a.chart[a.which].minimum ?? 0) : a.chart[a.which].numberFormat;
+    if (name === "minimum" || name === "maximum") return a.chart[a.which][name] ?? 0;
+    return a.chart[a.which].numberFormat;
   }
   override _navNames(): readonly string[] {
     return ["title"];

@@ -18,6 +18,7 @@ import {
 import { FakeCollection, FakeObject, asExcel } from "./proxy";
 import { ChartPart, FakeChartAxes, FakeChartLegend, FakeChartTitle } from "./chart-parts";
 import { FakeChartSeriesCollection } from "./series";
+import { FakeChartPlotArea } from "./chart-layout";
 
 const W = { protectedWrite: true };
 const CHART_TYPES = ENUM_VALUES.ChartType.filter((t) => t !== "Invalid");
@@ -224,6 +225,9 @@ type ChartMembers =
   | "axes"
   | "series"
   | "setPosition"
+  | "width"
+  | "height"
+  | "plotArea"
   | "delete"
   | "load";
 
@@ -233,9 +237,45 @@ export class FakeChart extends ChartPart<ChartModel> implements Pick<Excel.Chart
   private _legend?: FakeChartLegend;
   private _axes?: FakeChartAxes;
   private _series?: FakeChartSeriesCollection;
+  private _plotArea?: FakeChartPlotArea;
 
   override _chart(m: ChartModel): ChartModel {
     return m;
+  }
+
+  /** The chart's size in points (Chart.width, Chart.height, ExcelApi 1.1). */
+  get width(): number {
+    return this._read("width");
+  }
+  set width(v: number) {
+    this._size("width", v);
+  }
+  get height(): number {
+    return this._read("height");
+  }
+  set height(v: number) {
+    this._size("height", v);
+  }
+  private _size(name: "width" | "height", v: number): void {
+    this._set(
+      name,
+      v,
+      (c, value) => {
+        if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+          throw richError("InvalidArgument", `Chart.${name}`);
+        c[name] = value;
+      },
+      W
+    );
+  }
+
+  get plotArea(): Excel.ChartPlotArea {
+    this._plotArea ??= new FakeChartPlotArea(
+      this._ctx,
+      this._childPath("Property", "plotArea"),
+      () => this._target()
+    );
+    return asExcel(this._plotArea);
   }
 
   get name(): string {

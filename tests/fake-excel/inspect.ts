@@ -43,6 +43,11 @@ export interface SeriesView {
   pointColors: Record<number, string>;
   /** Marker background colours of line points, present only when some point has one. */
   pointMarkers?: Record<number, string>;
+  /** A bubble series' sizes and scale, where set. */
+  sizes?: string | null;
+  bubbleScale?: number;
+  /** Shown data labels by point: the formula each shows. */
+  labels?: Record<number, string>;
 }
 
 export interface ChartView {
@@ -53,9 +58,18 @@ export interface ChartView {
   from: string | null;
   to: string | null;
   legend: { visible: boolean; position: string };
-  valueAxis: { title: string; numberFormat: string; minimum?: number };
-  categoryAxis: { title: string; numberFormat: string };
+  valueAxis: { title: string; numberFormat: string; minimum?: number; maximum?: number };
+  categoryAxis: { title: string; numberFormat: string; minimum?: number; maximum?: number };
   series: SeriesView[];
+  /** Size in points and the plot area's inside box, where set. */
+  width?: number;
+  height?: number;
+  plotArea?: {
+    insideLeft?: number;
+    insideTop?: number;
+    insideWidth?: number;
+    insideHeight?: number;
+  };
 }
 
 export interface NameView {
@@ -89,8 +103,17 @@ export function chartView(c: ChartModel): ChartView {
       title: c.valueAxis.title,
       numberFormat: c.valueAxis.numberFormat,
       ...(c.valueAxis.minimum !== undefined ? { minimum: c.valueAxis.minimum } : {}),
+      ...(c.valueAxis.maximum !== undefined ? { maximum: c.valueAxis.maximum } : {}),
     },
-    categoryAxis: { title: c.categoryAxis.title, numberFormat: c.categoryAxis.numberFormat },
+    categoryAxis: {
+      title: c.categoryAxis.title,
+      numberFormat: c.categoryAxis.numberFormat,
+      ...(c.categoryAxis.minimum !== undefined ? { minimum: c.categoryAxis.minimum } : {}),
+      ...(c.categoryAxis.maximum !== undefined ? { maximum: c.categoryAxis.maximum } : {}),
+    },
+    ...(c.width !== undefined ? { width: c.width } : {}),
+    ...(c.height !== undefined ? { height: c.height } : {}),
+    ...(c.plotArea ? { plotArea: { ...c.plotArea } } : {}),
     series: c.series
       .filter((s) => !s.deleted)
       .map((s) => ({
@@ -112,6 +135,17 @@ export function chartView(c: ChartModel): ChartView {
               pointMarkers: Object.fromEntries(
                 [...s.points].flatMap(([i, p]) =>
                   p.markerBackground ? [[i, p.markerBackground]] : []
+                )
+              ),
+            }
+          : {}),
+        ...(s.sizes ? { sizes: refAddress(s.sizes) } : {}),
+        ...(s.bubbleScale !== undefined ? { bubbleScale: s.bubbleScale } : {}),
+        ...([...s.points.values()].some((p) => p.label?.shown)
+          ? {
+              labels: Object.fromEntries(
+                [...s.points].flatMap(([i, p]) =>
+                  p.label?.shown ? [[i, p.label.formula ?? ""]] : []
                 )
               ),
             }

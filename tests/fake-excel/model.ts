@@ -61,6 +61,8 @@ export interface PointModel {
   markerBackground?: string;
   markerForeground?: string;
   markerSize?: number;
+  /** The point's data label (ChartPoint.hasDataLabel, .dataLabel): shown, and what it shows. */
+  label?: { shown: boolean; formula?: string; position?: string };
 }
 
 export interface SeriesModel {
@@ -69,6 +71,9 @@ export interface SeriesModel {
   chartType: string;
   values: RangeRefModel | null;
   xValues: RangeRefModel | null;
+  /** A bubble series' sizes (ChartSeries.setBubbleSizes) and scale (bubbleScale, 0-300). */
+  sizes?: RangeRefModel | null;
+  bubbleScale?: number;
   lineColor?: string;
   lineStyle?: string;
   fill?: string;
@@ -85,8 +90,9 @@ export interface AxisModel {
   title: string;
   titleVisible: boolean;
   numberFormat: string;
-  /** ChartAxis.minimum: a number, or undefined for automatic. */
+  /** ChartAxis.minimum and maximum: a number, or undefined for automatic. */
   minimum?: number;
+  maximum?: number;
 }
 
 export interface ChartModel {
@@ -99,6 +105,16 @@ export interface ChartModel {
   valueAxis: AxisModel;
   categoryAxis: AxisModel;
   position: { from: string; to: string | null } | null;
+  /** Chart.width and height in points, where set. */
+  width?: number;
+  height?: number;
+  /** ChartPlotArea's inside box in points (ExcelApi 1.8), where set. */
+  plotArea?: {
+    insideLeft?: number;
+    insideTop?: number;
+    insideWidth?: number;
+    insideHeight?: number;
+  };
   series: SeriesModel[];
   deleted: boolean;
 }

@@ -163,6 +163,12 @@ export function isSetSupported(
  */
 export const MEMBER_SETS: Readonly<Record<string, string>> = {
   "ChartAxis.numberFormat": "1.8",
+  "ChartPlotArea.insideLeft": "1.8",
+  "ChartPlotArea.insideTop": "1.8",
+  "ChartPlotArea.insideWidth": "1.8",
+  "ChartPlotArea.insideHeight": "1.8",
+  "ChartDataLabel.formula": "1.8",
+  "ChartSeries.bubbleScale": "1.9",
   // Worksheet.pageLayout and horizontalPageBreaks, and every member the fake has under them.
   "PageLayout.orientation": "1.9",
   "PageLayout.paperSize": "1.9",

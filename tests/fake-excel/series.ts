@@ -7,6 +7,7 @@ import { richError } from "./errors";
 import { LoadSpec } from "./load";
 import { ChartModel, SeriesModel, SheetModel } from "./model";
 import { FakeCollection, FakeObject, asExcel } from "./proxy";
+import { FakeChartDataLabel } from "./chart-layout";
 
 const W = { protectedWrite: true };
 
@@ -28,7 +29,7 @@ function live(chart: ChartModel): SeriesModel[] {
   return chart.series.filter((s) => !s.deleted);
 }
 
-abstract class SeriesPart<M extends SeriesRef> extends FakeObject<M> {
+export abstract class SeriesPart<M extends SeriesRef> extends FakeObject<M> {
   override _sheetOf(m: M): SheetModel {
     return m.chart.sheet;
   }
@@ -157,6 +158,8 @@ type SeriesMembers =
   | "points"
   | "setValues"
   | "setXAxisValues"
+  | "setBubbleSizes"
+  | "bubbleScale"
   | "delete"
   | "load";
 
@@ -276,11 +279,17 @@ export class FakeChartSeries
     return asExcel(this._pointsProxy());
   }
 
-  private _source(name: "setValues" | "setXAxisValues", sourceData: Excel.Range): void {
+  private _source(
+    name: "setValues" | "setXAxisValues" | "setBubbleSizes",
+    sourceData: Excel.Range
+  ): void {
     this._call(
       name,
       [sourceData],
       (m, wire) => {
+        // "Sets the bubble sizes for a chart series. Only works for bubble charts."
+        if (name === "setBubbleSizes" && !m.series.chartType.startsWith("Bubble"))
+          throw richError("InvalidArgument", "ChartSeries.setBubbleSizes");
         const ref = rangeArg(wire[0], `ChartSeries.${name}`);
         if (ref.rect.r0 !== ref.rect.r1 && ref.rect.c0 !== ref.rect.c1)
           throw richError(
@@ -290,6 +299,7 @@ export class FakeChartSeries
           );
         const copy = { sheet: ref.sheet, rect: { ...ref.rect } };
         if (name === "setValues") m.series.values = copy;
+        else if (name === "setBubbleSizes") m.series.sizes = copy;
         else m.series.xValues = copy;
       },
       W
@@ -302,6 +312,33 @@ export class FakeChartSeries
 
   setXAxisValues(sourceData: Excel.Range): void {
     this._source("setXAxisValues", sourceData);
+  }
+
+  setBubbleSizes(sourceData: Excel.Range): void {
+    this._source("setBubbleSizes", sourceData);
+  }
+
+  /** 0 to 300, a percentage of the default size; bubble charts only (ChartSeries.bubbleScale). */
+  get bubbleScale(): number {
+    return this._read("bubbleScale");
+  }
+  set bubbleScale(v: number) {
+    this._set(
+      "bubbleScale",
+      v,
+      (m, value) => {
+        if (
+          !m.series.chartType.startsWith("Bubble") ||
+          typeof value !== "number" ||
+          !Number.isInteger(value) ||
+          value < 0 ||
+          value > 300
+        )
+          throw richError("InvalidArgument", "ChartSeries.bubbleScale");
+        m.series.bubbleScale = value;
+      },
+      W
+    );
   }
 
   delete(): void {
@@ -491,11 +528,41 @@ export class FakeChartPoint
   implements
     Pick<
       Excel.ChartPoint,
-      "format" | "markerBackgroundColor" | "markerForegroundColor" | "markerSize"
+      | "format"
+      | "markerBackgroundColor"
+      | "markerForegroundColor"
+      | "markerSize"
+      | "hasDataLabel"
+      | "dataLabel"
     >
 {
   readonly _type = "ChartPoint";
   private _format?: FakeChartPointFormat;
+  private _dataLabel?: FakeChartDataLabel;
+
+  get hasDataLabel(): boolean {
+    return this._read("hasDataLabel");
+  }
+  set hasDataLabel(v: boolean) {
+    this._set(
+      "hasDataLabel",
+      v,
+      (m, value) => {
+        const p = m.series.points.get(m.index) ?? {};
+        m.series.points.set(m.index, { ...p, label: { ...p.label, shown: value === true } });
+      },
+      W
+    );
+  }
+
+  get dataLabel(): Excel.ChartDataLabel {
+    this._dataLabel ??= new FakeChartDataLabel(
+      this._ctx,
+      this._childPath("Property", "dataLabel"),
+      () => this._target()
+    );
+    return asExcel(this._dataLabel);
+  }
 
   private _marker(name: "markerBackgroundColor" | "markerForegroundColor", v: string): void {
     this._set(

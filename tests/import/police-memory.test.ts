@@ -2,7 +2,9 @@
  * Memory flat in the input: nothing the tally keeps from a row may pin the text chunk it was read
  * from (a sliced string keeps its whole parent alive). A child process feeds the built reader
  * (lib/, as the command line runs it) 120 chunks of about 1 MB, each naming districts no earlier
- * chunk named (as months and forces do), then collects garbage and weighs the heap: a tally that
+ * chunk named (as months and forces do), and LSOA codes new to it (a hundred a chunk: England and
+ * Wales have about 36,000, and the tally refuses past half a million), then collects garbage and
+ * weighs the heap: a tally that
  * kept slices would hold every chunk, over 120 MB; one that copies its names holds a few MB.
  */
 import { spawnSync } from "child_process";
@@ -25,7 +27,7 @@ for (let chunk = 0; chunk < 120; chunk++) {
   for (let i = 0; i < 5000; i++) {
     const district = "Place " + chunk + " " + (i % 3);
     rows.push("id" + i + ",2024-01,Suffolk Constabulary,Suffolk Constabulary,0.1,52.1,On or near Somewhere Long Street Name," +
-      "E0100" + i + "," + district + " 00" + (i % 9) + "A," + TYPES[i % 4] + ",Investigation complete; no suspect identified,\\n");
+      "E0" + (1000000 + chunk * 100 + (i % 100)) + "," + district + " 00" + (i % 9) + "A," + TYPES[i % 4] + ",Investigation complete; no suspect identified,\\n");
   }
   reader.push(rows.join(""));
 }

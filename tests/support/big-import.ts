@@ -30,5 +30,7 @@ export function bigPoliceImport(rows: number, partnership: string, measures = 10
     leftOut: [],
     warnings: [],
     settingsWarnings: [],
+    areas: [],
+    areaMonthly: [],
   };
 }

@@ -12,6 +12,18 @@ export interface Row {
   type: string;
   location?: string;
   id?: string;
+  /** The LSOA code; by default one derived from the LSOA name, so each name is its own area. */
+  code?: string;
+  /** The map point; by default 0.14, 52.2 for a located row. */
+  longitude?: number;
+  latitude?: number;
+}
+
+/** A stable made-up LSOA code for a name: "E01" and six digits. */
+export function codeOf(lsoa: string): string {
+  let h = 7;
+  for (let i = 0; i < lsoa.length; i++) h = (h * 31 + lsoa.charCodeAt(i)) % 1_000_000;
+  return `E01${String(h).padStart(6, "0")}`;
 }
 
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -25,10 +37,10 @@ export function csvLine(r: Row, n = 0): string {
     r.month,
     r.force,
     r.within ?? r.force,
-    located ? "0.140000" : "",
-    located ? "52.200000" : "",
+    located ? (r.longitude ?? 0.14).toFixed(6) : "",
+    located ? (r.latitude ?? 52.2).toFixed(6) : "",
     r.location ?? (located ? "On or near High Street" : "No location"),
-    located ? "E01018000" : "",
+    located ? (r.code ?? codeOf(r.lsoa)) : "",
     r.lsoa,
     r.type,
     asb ? "" : "Investigation complete; no suspect identified",

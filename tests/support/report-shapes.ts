@@ -8,6 +8,7 @@ import {
   snapshotOfData,
 } from "../../src/workbook";
 import { longLabelSample, timesSample } from "./big-workbook";
+import { gridAreas, sampleWithAreas } from "./areas";
 
 /** The reports the page tests print: the sample, ten times it, hundreds of measures, very long labels. */
 export const REPORT_SHAPES: { name: string; data: () => DataSheet[] }[] = [
@@ -15,6 +16,7 @@ export const REPORT_SHAPES: { name: string; data: () => DataSheet[] }[] = [
   { name: "ten times the sample (30 measures)", data: () => timesSample(10) },
   { name: "hundreds of measures (300)", data: () => timesSample(100) },
   { name: "very long labels", data: longLabelSample },
+  { name: "the sample with 400 priority areas", data: () => sampleWithAreas(gridAreas(400)) },
 ];
 
 export function planOf(data: DataSheet[]): ReportPlan {

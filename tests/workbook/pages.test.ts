@@ -36,10 +36,13 @@ function heightOf(sheet: PlanSheet): (row: number) => number {
 describe.each(REPORT_SHAPES)("the pages of $name", ({ data }) => {
   const plan = planOf(data());
 
-  it("are A4, one page wide, Summary landscape, the priority and Domestic Abuse sheets portrait", () => {
+  it("are A4, one page wide, Summary and Priority areas landscape, the priority and Domestic Abuse sheets portrait", () => {
     for (const s of plan.sheets) {
       expect(s.page).toMatchObject({ paper: "A4", fitToWidth: 1 });
-      expect(s.page.orientation).toBe(s.role === "summary" ? "landscape" : "portrait");
+      // The Summary and the Priority areas table are wide: landscape.
+      expect(s.page.orientation).toBe(
+        s.role === "summary" || s.role === "areas" ? "landscape" : "portrait"
+      );
     }
   });
 

@@ -33,6 +33,8 @@ import {
   setCell,
   sheetOf,
 } from "./helpers/validation";
+// The optional Areas and AreaMonthly tables' cases, declared here so "every code" counts them.
+import "./validation-areas";
 
 const PARTNERSHIP = "South Cambridgeshire";
 const error = "error" as const;
@@ -2070,7 +2072,16 @@ describe("every code", () => {
 /* ---------- property: validate never throws, and every issue names a real place ---------- */
 
 const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
-const CONTRACT = ["Settings", "Measures", "Monthly", "Peers", "MARAC", "Referrals"];
+const CONTRACT = [
+  "Settings",
+  "Measures",
+  "Monthly",
+  "Peers",
+  "MARAC",
+  "Referrals",
+  "Areas",
+  "AreaMonthly",
+];
 const HEADERS = [
   "Setting",
   "Value",
@@ -2093,6 +2104,10 @@ const HEADERS = [
   "Cases",
   "Repeat cases",
   "Referrals",
+  "Area code",
+  "Area name",
+  "Longitude",
+  "Latitude",
 ];
 const WORDS = [
   "Partnership",
@@ -2105,6 +2120,9 @@ const WORDS = [
   "NI32",
   "IDVAS_REFERRALS",
   "DWELLING_BURGLARY",
+  "ALL_CRIME",
+  "ANTI_SOCIAL_BEHAVIOUR",
+  "E01018154",
   "Total",
   "South Cambridgeshire",
   "2008-09",

@@ -4,6 +4,8 @@ export * from "./police-reader";
 export * from "./police-tally";
 export * from "./police-import";
 export * from "./police-areas";
+export * from "./police-area-rows";
+export { LsoaTally, PLACE_LIMIT } from "./lsoa-tally";
 export * from "./police-settings";
 export { buildPeers } from "./police-peers";
 export * from "./tables";

@@ -48,6 +48,8 @@ export class MergeError extends Error {
   }
 }
 
+const OPTIONAL_TABLES: ReadonlySet<ImportTable> = new Set(["Peers", "Areas", "AreaMonthly"]);
+
 const same = (a: Cell, b: Cell): boolean =>
   (blank(a) && blank(b)) || (typeof a === typeof b && a === b);
 
@@ -94,6 +96,21 @@ const KEYS: Record<Exclude<ImportTable, "Settings">, Keys> = {
       return m === null || id === "" ? null : `${id}|${m}`;
     },
     group: (g) => KEYS.Monthly.key(g),
+    update: true,
+  },
+  Areas: {
+    key: (g) => text(g("area code")).toUpperCase() || null,
+    group: () => null,
+    update: true,
+  },
+  AreaMonthly: {
+    key: (g) => {
+      const m = monthOf(g("month"));
+      const area = text(g("area code")).toUpperCase();
+      const id = text(g("measure")).toUpperCase();
+      return m === null || id === "" || area === "" ? null : `${area}|${id}|${m}`;
+    },
+    group: (g) => KEYS.AreaMonthly.key(g),
     update: true,
   },
   Peers: {
@@ -317,7 +334,8 @@ export function mergeImport(snapshot: WorkbookSnapshot, imp: PoliceImport): Merg
   for (const table of IMPORT_TABLES) {
     const grid = findGrid(snapshot, table);
     if (!grid) {
-      if (table === "Peers" && rows.Peers.length === 0) continue;
+      // Optional tables the import has no rows for are not created.
+      if (OPTIONAL_TABLES.has(table) && rows[table].length === 0) continue;
       const columns = CONTRACT_COLUMNS[table] as DataColumn[];
       const created = rows[table].map((r) => columns.map((c) => r[c.header.toLowerCase()] ?? null));
       edits.push({

@@ -17,7 +17,16 @@ export const POLICE_HEADER = [
 ] as const;
 
 /** Column positions used on the hot path. */
-export const COL = { month: 1, reportedBy: 2, fallsWithin: 3, lsoaName: 8, crimeType: 9 } as const;
+export const COL = {
+  month: 1,
+  reportedBy: 2,
+  fallsWithin: 3,
+  longitude: 4,
+  latitude: 5,
+  lsoaCode: 7,
+  lsoaName: 8,
+  crimeType: 9,
+} as const;
 
 export const POLICE_PRIORITY = "Police recorded crime (police.uk)";
 

@@ -9,11 +9,13 @@ import {
   nameList,
   partnershipRows,
 } from "./police-areas";
+import { ImportedArea, ImportedAreaMonth, partnershipAreas } from "./police-area-rows";
 import { ImportedPeer, PeerWindow, buildPeers } from "./police-peers";
 import { ImportWindow, importSettings } from "./police-settings";
 import { ImportWarning, PoliceTally } from "./police-tally";
 
 export type { ImportedPeer, PeerWindow } from "./police-peers";
+export type { ImportedArea, ImportedAreaMonth } from "./police-area-rows";
 export type { ImportWindow } from "./police-settings";
 export { lastCoveredQuarterEnd } from "./police-settings";
 
@@ -54,6 +56,9 @@ export interface PoliceImport {
   noLocation: number;
   measures: ImportedMeasure[];
   monthly: ImportedMonth[];
+  /** The partnership's LSOAs and their monthly counts (spec/areas.md): Areas and AreaMonthly. */
+  areas: ImportedArea[];
+  areaMonthly: ImportedAreaMonth[];
   peers: ImportedPeer[];
   /** Where the peers' populations came from, for the summary; null without Peers rows. */
   populationNote: string | null;
@@ -177,6 +182,8 @@ export function buildPoliceImport(
     }
     measures.push({ id, label, rows });
   }
+  const areas = partnershipAreas(forces, own, types, written);
+  warnings.push(...areas.warnings);
 
   const peerResult = options.peers
     ? buildPeers(
@@ -206,6 +213,8 @@ export function buildPoliceImport(
     noLocation: tally.noLocationTotal(),
     measures,
     monthly,
+    areas: areas.areas,
+    areaMonthly: areas.monthly,
     peers: peerResult?.peers ?? [],
     populationNote: peerResult?.populationNote ?? null,
     periodEnd: settings.periodEnd,

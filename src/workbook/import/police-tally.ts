@@ -1,6 +1,9 @@
 import { MonthKey } from "../../core";
-import { COL, districtOf, monthOfPath, monthText, parseMonth } from "./police-format";
+import { LsoaTally, Interned, PLACE_LIMIT, PendingPoints, copied, pointOf } from "./lsoa-tally";
+import { COL, monthOfPath, monthText, parseMonth } from "./police-format";
 import { PoliceFileError } from "./police-reader";
+
+export { Interned } from "./lsoa-tally";
 
 export interface ImportWarning {
   code: string;
@@ -22,30 +25,8 @@ export class ConflictingFilesError extends Error {
   }
 }
 
-/** A copy of a string that shares no memory with the chunk it was sliced from. */
-const copied = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
-
-/**
- * Strings met on rows, each given a number. A row's fields are slices of the text chunk they were
- * read from, and a slice kept anywhere keeps its whole chunk (1 MB or more) alive; so a name is
- * copied the first time it is met, and later rows only look it up.
- */
-export class Interned {
-  private readonly ids = new Map<string, number>();
-  readonly list: string[] = [];
-  id(s: string): number {
-    const found = this.ids.get(s);
-    if (found !== undefined) return found;
-    const copy = copied(s);
-    const id = this.list.length;
-    this.ids.set(copy, id);
-    this.list.push(copy);
-    return id;
-  }
-}
-
 /** Crime types a file may hold at most: police.uk has 14; far more is not its data. */
-const TYPE_SPAN = 4096;
+export const TYPE_SPAN = 4096;
 
 /** One force's rows for one month, as one file gave them. */
 export interface Slice {
@@ -59,6 +40,9 @@ export interface Slice {
   /** name id * TYPE_SPAN + type id, ascending, and the rows of each. */
   keys: Int32Array;
   counts: Int32Array;
+  /** The same per LSOA: placement id (LsoaTally) * TYPE_SPAN + type id, ascending. */
+  areaKeys: Int32Array;
+  areaCounts: Int32Array;
 }
 
 interface Pending {
@@ -67,6 +51,8 @@ interface Pending {
   rows: number;
   noLocation: number;
   counts: Map<number, number>;
+  areaCounts: Map<number, number>;
+  points: PendingPoints;
 }
 
 /** A file whose force-months had all been read before, from another file (or the same one). */
@@ -75,12 +61,18 @@ export interface Duplicate {
   sameAs: string;
 }
 
+const sameArrays = (a: Int32Array, b: Int32Array): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
 function sameCounts(a: Slice, b: Slice): boolean {
-  if (a.rows !== b.rows || a.noLocation !== b.noLocation || a.keys.length !== b.keys.length)
-    return false;
-  for (let i = 0; i < a.keys.length; i++)
-    if (a.keys[i] !== b.keys[i] || a.counts[i] !== b.counts[i]) return false;
-  return true;
+  return (
+    a.rows === b.rows &&
+    a.noLocation === b.noLocation &&
+    sameArrays(a.keys, b.keys) &&
+    sameArrays(a.counts, b.counts) &&
+    sameArrays(a.areaKeys, b.areaKeys) &&
+    sameArrays(a.areaCounts, b.areaCounts)
+  );
 }
 
 /**
@@ -94,6 +86,8 @@ export class PoliceTally {
   readonly names = new Interned();
   readonly types = new Interned();
   readonly forces = new Interned();
+  /** The rows' LSOAs (spec/areas.md), counted alongside the districts in the same pass. */
+  readonly lsoas = new LsoaTally((name) => this.names.id(name));
   readonly slices = new Map<string, Slice>();
   readonly months = new Set<MonthKey>();
   readonly warnings: ImportWarning[] = [];
@@ -145,6 +139,7 @@ export class PoliceTally {
     let sameAs: string | null = null;
     for (const [key, p] of this.pending) {
       const order = [...p.counts.keys()].sort((a, b) => a - b);
+      const areaOrder = [...p.areaCounts.keys()].sort((a, b) => a - b);
       const slice: Slice = {
         force: p.force,
         month: p.month,
@@ -153,6 +148,8 @@ export class PoliceTally {
         noLocation: p.noLocation,
         keys: Int32Array.from(order),
         counts: Int32Array.from(order, (k) => p.counts.get(k) as number),
+        areaKeys: Int32Array.from(areaOrder),
+        areaCounts: Int32Array.from(areaOrder, (k) => p.areaCounts.get(k) as number),
       };
       const before = this.slices.get(key);
       if (!before) kept.push(slice);
@@ -165,14 +162,16 @@ export class PoliceTally {
           p.month
         );
     }
-    this.pending = new Map();
     if (sameAs !== null) this.duplicates.push({ file: this.file, sameAs });
     this.files.push(this.file);
     for (const s of kept) {
+      const p = this.pending.get(`${s.force}|${s.month}`);
+      if (p) this.lsoas.keepPoints(s.force, p.points);
       this.slices.set(`${s.force}|${s.month}`, s);
       this.months.add(s.month);
       this.rows += s.rows;
     }
+    this.pending = new Map();
   }
 
   /** One data row, already checked for its number of fields. */
@@ -198,7 +197,15 @@ export class PoliceTally {
       const key = `${force}|${this.month}`;
       p = this.pending.get(key) ?? null;
       if (p === null) {
-        p = { force, month: this.month, rows: 0, noLocation: 0, counts: new Map() };
+        p = {
+          force,
+          month: this.month,
+          rows: 0,
+          noLocation: 0,
+          counts: new Map(),
+          areaCounts: new Map(),
+          points: new Map(),
+        };
         this.pending.set(key, p);
       }
       this.current = p;
@@ -219,13 +226,32 @@ export class PoliceTally {
         `more than ${TYPE_SPAN} different crime types: this is not police.uk's data.`
       );
     p.rows++;
-    const district = districtOf(f[COL.lsoaName] as string);
-    if (district === "") {
+    const place = this.lsoas.place(f[COL.lsoaCode] as string, f[COL.lsoaName] as string, p.month);
+    if (place < 0) {
       p.noLocation++;
       return;
     }
-    const k = this.names.id(district) * TYPE_SPAN + type;
+    if (place >= PLACE_LIMIT)
+      throw new PoliceFileError(
+        this.file,
+        line,
+        `more than ${PLACE_LIMIT} different LSOAs: this is not police.uk's data.`
+      );
+    const district = this.lsoas.placeDistrict[place] as number;
+    const k = district * TYPE_SPAN + type;
     p.counts.set(k, (p.counts.get(k) ?? 0) + 1);
+    const a = place * TYPE_SPAN + type;
+    p.areaCounts.set(a, (p.areaCounts.get(a) ?? 0) + 1);
+    const point = pointOf(f[COL.longitude] as string, f[COL.latitude] as string);
+    if (point) {
+      const code = this.lsoas.placeCode[place] as number;
+      const sums = p.points.get(code);
+      if (sums) {
+        sums[0] += point[0];
+        sums[1] += point[1];
+        sums[2]++;
+      } else p.points.set(code, [point[0], point[1], 1]);
+    }
   };
 
   /** Rows of a slice for the given names, by type id (types with no row left out), and their sum. */

@@ -5,7 +5,14 @@ import { POLICE_PRIORITY } from "./police-format";
 import { PoliceImport } from "./police-import";
 
 /** The tables an import fills; MARAC and Referrals are never touched. */
-export const IMPORT_TABLES = ["Settings", "Measures", "Monthly", "Peers"] as const;
+export const IMPORT_TABLES = [
+  "Settings",
+  "Measures",
+  "Monthly",
+  "Peers",
+  "Areas",
+  "AreaMonthly",
+] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
 /** A row to write, by lower-case header (extra columns of the user's table are left blank). */
@@ -53,6 +60,20 @@ export function importedRows(
         month: monthSerial(r.month),
         count: r.count,
       })),
+    Areas: imp.areas.map((a) => ({
+      "area code": a.code,
+      "area name": a.name,
+      longitude: a.longitude,
+      latitude: a.latitude,
+    })),
+    AreaMonthly: imp.areaMonthly
+      .filter((r) => !leftOut.has(r.month))
+      .map((r) => ({
+        "area code": r.area,
+        measure: r.measure,
+        month: monthSerial(r.month),
+        count: r.count,
+      })),
     Peers: imp.peers.map((p) => ({
       measure: p.measure,
       "period end": ymdToSerial(p.periodEnd),
@@ -70,11 +91,20 @@ const asRow = (columns: DataColumn[], r: ImportRow): Cell[] =>
 
 /**
  * A new workbook from an import: the template's tables, with Settings, Measures, Monthly and Peers
- * filled (MARAC and Referrals stay empty for the analyst's own figures).
+ * filled (MARAC and Referrals stay empty for the analyst's own figures), then Areas and AreaMonthly.
  */
 export function importWorkbook(imp: PoliceImport): DataSheet[] {
   const rows = importedRows(imp);
-  return templateWorkbook().map((s): DataSheet => {
+  const areaSheets: DataSheet[] =
+    rows.Areas.length === 0
+      ? []
+      : (["Areas", "AreaMonthly"] as const).map((name) => ({
+          name,
+          table: name,
+          columns: cols(name),
+          rows: rows[name].map((r) => asRow(cols(name), r)),
+        }));
+  const template = templateWorkbook().map((s): DataSheet => {
     if (!(IMPORT_TABLES as readonly string[]).includes(s.name)) return s;
     const table = s.name as ImportTable;
     if (table === "Settings") {
@@ -89,4 +119,5 @@ export function importWorkbook(imp: PoliceImport): DataSheet[] {
     }
     return { ...s, rows: rows[table].map((r) => asRow(cols(table), r)) };
   });
+  return [...template, ...areaSheets];
 }

@@ -121,7 +121,17 @@ function writeChartParts(
     ctx.overrides.push({ part: chartPart, contentType: CT_CHART });
     shapeId += 1;
     anchors.push(
-      anchorXml({ from: spec.from, to: spec.to, shapeId, title: spec.title, relId }, declareNs)
+      anchorXml(
+        {
+          from: spec.from,
+          to: spec.to,
+          shapeId,
+          title: spec.title,
+          relId,
+          ...(spec.map ? { size: { width: spec.map.width, height: spec.map.height } } : {}),
+        },
+        declareNs
+      )
     );
   }
   return { rels, anchors };

@@ -6,6 +6,7 @@
  * still written when Excel and LibreOffice disagree on the default (varyColors, roundedCorners,
  * delete, smooth), so both draw the same picture.
  */
+import { mapPlotArea } from "./map-xml";
 import { esc, escText } from "./xml";
 import type { ChartSeries, ChartSpec } from "./types";
 
@@ -20,13 +21,13 @@ const VAL_AX_ID = 500000002;
 
 const LEGEND_POS = { bottom: "b", right: "r" } as const;
 
-const val = (tag: string, value: string | number): string =>
+export const val = (tag: string, value: string | number): string =>
   `<c:${tag} val="${esc(String(value))}"/>`;
-const solidFill = (color: string): string =>
+export const solidFill = (color: string): string =>
   `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
 
 /** Rich text for titles: one paragraph, one run. rot -5400000 turns the value-axis title upright. */
-function richText(text: string, size: number, rot?: number): string {
+export function richText(text: string, size: number, rot?: number): string {
   const bodyPr = rot === undefined ? "<a:bodyPr/>" : `<a:bodyPr rot="${rot}" vert="horz"/>`;
   return (
     `<c:tx><c:rich>${bodyPr}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>` +
@@ -34,7 +35,7 @@ function richText(text: string, size: number, rot?: number): string {
   );
 }
 
-function strRef(ref: string, labels: string[]): string {
+export function strRef(ref: string, labels: string[]): string {
   const pts = labels
     .map((label, i) => `<c:pt idx="${i}"><c:v>${escText(label)}</c:v></c:pt>`)
     .join("");
@@ -42,7 +43,7 @@ function strRef(ref: string, labels: string[]): string {
 }
 
 /** Missing points (null) are left out of the cache: with dispBlanksAs="gap" that is a gap in the line. */
-function numRef(ref: string, values: (number | null)[]): string {
+export function numRef(ref: string, values: (number | null)[]): string {
   const pts = values
     .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>`))
     .join("");
@@ -53,7 +54,7 @@ function numRef(ref: string, values: (number | null)[]): string {
 }
 
 /** c:idx and c:order are the series' place in the spec, so reading back restores the caller's order. */
-function seriesHead(s: ChartSeries, index: number): string {
+export function seriesHead(s: ChartSeries, index: number): string {
   const tx = s.nameRef
     ? `<c:tx>${strRef(s.nameRef, [s.name])}</c:tx>`
     : `<c:tx><c:v>${escText(s.name)}</c:v></c:tx>`;
@@ -103,19 +104,20 @@ function lineSeries(s: ChartSeries, index: number, spec: ChartSpec): string {
 }
 
 const axIds = `${val("axId", CAT_AX_ID)}${val("axId", VAL_AX_ID)}`;
-const gridLine = `<c:spPr><a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>`;
-const axisLine = `<c:spPr><a:ln w="9525">${solidFill("8C8C8C")}</a:ln></c:spPr>`;
-const axisText = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
+export const gridLine = `<c:spPr><a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>`;
+export const axisLine = `<c:spPr><a:ln w="9525">${solidFill("8C8C8C")}</a:ln></c:spPr>`;
+export const axisText = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
 
-function axes(spec: ChartSpec): string {
+/** Horizontal bars put the categories on the left and the values along the bottom. */
+function axes(spec: ChartSpec, horizontal: boolean): string {
   const catAx =
     `<c:catAx>${val("axId", CAT_AX_ID)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}` +
-    `${val("axPos", "b")}<c:numFmt formatCode="General" sourceLinked="1"/>${val("majorTickMark", "out")}` +
+    `${val("axPos", horizontal ? "l" : "b")}<c:numFmt formatCode="General" sourceLinked="1"/>${val("majorTickMark", "out")}` +
     `${val("minorTickMark", "none")}${val("tickLblPos", "low")}${axisLine}${axisText}${val("crossAx", VAL_AX_ID)}` +
     `${val("crosses", "autoZero")}${val("auto", 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}` +
     `${val("noMultiLvlLbl", 0)}</c:catAx>`;
   const title = spec.valueAxisTitle
-    ? `<c:title>${richText(spec.valueAxisTitle, 900, -5400000)}${val("overlay", 0)}</c:title>`
+    ? `<c:title>${richText(spec.valueAxisTitle, 900, horizontal ? undefined : -5400000)}${val("overlay", 0)}</c:title>`
     : "";
   const numFmt = spec.valueNumberFormat
     ? `<c:numFmt formatCode="${esc(spec.valueNumberFormat)}" sourceLinked="0"/>`
@@ -125,7 +127,7 @@ function axes(spec: ChartSpec): string {
   const min = spec.valueAxisMin === undefined ? "" : val("min", spec.valueAxisMin);
   const valAx =
     `<c:valAx>${val("axId", VAL_AX_ID)}<c:scaling>${val("orientation", "minMax")}${min}</c:scaling>${val("delete", 0)}` +
-    `${val("axPos", "l")}<c:majorGridlines>${gridLine}</c:majorGridlines>${title}${numFmt}` +
+    `${val("axPos", horizontal ? "b" : "l")}<c:majorGridlines>${gridLine}</c:majorGridlines>${title}${numFmt}` +
     `${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}${axisLine}${axisText}` +
     `${val("crossAx", CAT_AX_ID)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>`;
   return catAx + valAx;
@@ -133,20 +135,31 @@ function axes(spec: ChartSpec): string {
 
 /** The whole chart part for a normalised spec. */
 export function chartXml(spec: ChartSpec): string {
+  if (spec.map) return chartSpaceXml(spec, mapPlotArea(spec, spec.map));
+  // A chart's bars are vertical (column) or horizontal (bar), never both: the first bar series says.
+  const horizontal = spec.series.some((s) => s.type === "bar");
   const bars = spec.series
-    .map((s, i) => (s.type === "column" ? barSeries(s, i, spec) : ""))
+    .map((s, i) => (s.type === "column" || s.type === "bar" ? barSeries(s, i, spec) : ""))
     .join("");
   const lines = spec.series
     .map((s, i) => (s.type === "line" ? lineSeries(s, i, spec) : ""))
     .join("");
   // Bars first so the line group is drawn on top of them.
   const barChart = bars
-    ? `<c:barChart>${val("barDir", "col")}${val("grouping", "clustered")}${val("varyColors", 0)}${bars}` +
+    ? `<c:barChart>${val("barDir", horizontal ? "bar" : "col")}${val("grouping", "clustered")}${val("varyColors", 0)}${bars}` +
       `${val("gapWidth", 80)}${axIds}</c:barChart>`
     : "";
   const lineChart = lines
     ? `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}${lines}${val("marker", 1)}${axIds}</c:lineChart>`
     : "";
+  return chartSpaceXml(
+    spec,
+    `<c:plotArea><c:layout/>${barChart}${lineChart}${axes(spec, horizontal)}</c:plotArea>`
+  );
+}
+
+/** The chart space around a plot area: title, legend, and the chart's own white box. */
+function chartSpaceXml(spec: ChartSpec, plotArea: string): string {
   const title = spec.title
     ? `<c:title>${richText(spec.title, 1200)}${val("overlay", 0)}</c:title>${val("autoTitleDeleted", 0)}`
     : val("autoTitleDeleted", 1);
@@ -158,7 +171,7 @@ export function chartXml(spec: ChartSpec): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
     `${val("date1904", 0)}${val("lang", "en-GB")}${val("roundedCorners", 0)}` +
-    `<c:chart>${title}<c:plotArea><c:layout/>${barChart}${lineChart}${axes(spec)}</c:plotArea>` +
+    `<c:chart>${title}${plotArea}` +
     `${legend}${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>` +
     `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>` +
     `</c:chartSpace>`

@@ -16,7 +16,12 @@ export interface AnchorInput {
   title: string;
   /** Relationship id of the chart in the drawing's rels. */
   relId: string;
+  /** A fixed size in points: a one-cell anchor (from + ext) instead of from + to. */
+  size?: { width: number; height: number };
 }
+
+/** EMUs in a point (ECMA-376 Part 1, 20.1.2.1: 12,700 per point). */
+export const EMU_PER_POINT = 12700;
 
 const cell = (tag: "from" | "to", p: CellPosition): string =>
   `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
@@ -28,13 +33,17 @@ const cell = (tag: "from" | "to", p: CellPosition): string =>
  */
 export function anchorXml(a: AnchorInput, declareNs: boolean): string {
   const ns = declareNs ? ` xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"` : "";
+  const anchor = a.size ? "oneCellAnchor" : "twoCellAnchor";
+  const second = a.size
+    ? `<xdr:ext cx="${Math.round(a.size.width * EMU_PER_POINT)}" cy="${Math.round(a.size.height * EMU_PER_POINT)}"/>`
+    : cell("to", a.to);
   return (
-    `<xdr:twoCellAnchor${ns}>${cell("from", a.from)}${cell("to", a.to)}` +
+    `<xdr:${anchor}${ns}>${cell("from", a.from)}${second}` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${a.shapeId}" name="Chart ${a.shapeId}" descr="${esc(a.title)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${a.relId}"/></a:graphicData></a:graphic>` +
-    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    `</xdr:graphicFrame><xdr:clientData/></xdr:${anchor}>`
   );
 }
 

@@ -10,4 +10,12 @@ export type { Override } from "./add";
 export { readCharts } from "./read";
 export { normalizeChartSpec } from "./validate";
 export { columnLetters, quoteSheetName, sheetRange } from "./refs";
-export type { CellPosition, ChartPoint, ChartSeries, ChartSpec, ReadChart } from "./types";
+export type {
+  CellPosition,
+  ChartLabel,
+  ChartMap,
+  ChartPoint,
+  ChartSeries,
+  ChartSpec,
+  ReadChart,
+} from "./types";

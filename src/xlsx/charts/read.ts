@@ -1,8 +1,9 @@
 /**
  * readCharts: the charts of an .xlsx read back from their cached values, found through the same
  * relationships Excel follows (workbook -> sheet -> drawing -> chart). Used by the tests and by the
- * command line's self-check. It reads column (barDir="col") and line groups; other chart types
- * (pie, horizontal bar, scatter...) and their series are skipped, since ChartSpec cannot express them.
+ * command line's self-check. It reads bar (column and horizontal), line and bubble groups, and a
+ * bubble chart's map layout; other chart types (pie, scatter...) and their series are skipped,
+ * since ChartSpec cannot express them.
  */
 import {
   loadPackage,
@@ -15,7 +16,15 @@ import {
 } from "./opc";
 import { existingDrawingRelId } from "./sheet-xml";
 import { attrLocal, child, children, descendants, parseXml, path, type XmlElement } from "./xml";
-import type { CellPosition, ChartPoint, ChartSeries, ChartSpec, ReadChart } from "./types";
+import type {
+  CellPosition,
+  ChartLabel,
+  ChartMap,
+  ChartPoint,
+  ChartSeries,
+  ChartSpec,
+  ReadChart,
+} from "./types";
 
 export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
   const zip = await loadPackage(xlsx);
@@ -38,10 +47,17 @@ export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
       if (!rel) continue;
       const part = resolveTarget(drawingPart, rel.target);
       const chart = parseChart(parseXml(await mustReadPart(zip, part)));
+      const from = anchorCell(child(anchor, "from"));
+      // A one-cell anchor has a size (xdr:ext, EMUs) instead of a second cell: the map's.
+      const ext = child(anchor, "ext");
+      if (chart.map && ext) {
+        chart.map.width = Number(ext.attrs.cx) / 12700;
+        chart.map.height = Number(ext.attrs.cy) / 12700;
+      }
       out.push({
         sheetName: sheet.name,
-        from: anchorCell(child(anchor, "from")),
-        to: anchorCell(child(anchor, "to")),
+        from,
+        to: anchor.local === "oneCellAnchor" ? from : anchorCell(child(anchor, "to")),
         ...chart,
         part,
       });
@@ -76,13 +92,23 @@ function parseChart(space: XmlElement): ChartBody {
   const chart = child(space, "chart");
   const plot = child(chart, "plotArea");
   const series: { order: number; series: ChartSeries; cat?: XmlElement }[] = [];
+  let bubbles: XmlElement | undefined;
   for (const group of plot?.children ?? []) {
-    const isColumn = group.local === "barChart" && valOf(group, "barDir") === "col";
-    if (!isColumn && group.local !== "lineChart") continue;
+    const isBar = group.local === "barChart";
+    const isBubble = group.local === "bubbleChart";
+    if (!isBar && !isBubble && group.local !== "lineChart") continue;
+    if (isBubble) bubbles = group;
+    const type = isBubble
+      ? "bubble"
+      : isBar
+        ? valOf(group, "barDir") === "bar"
+          ? "bar"
+          : "column"
+        : "line";
     for (const ser of children(group, "ser")) {
       series.push({
         order: Number(valOf(ser, "order") ?? series.length),
-        series: parseSeries(ser, isColumn),
+        series: parseSeries(ser, type),
         cat: child(ser, "cat"),
       });
     }
@@ -104,11 +130,37 @@ function parseChart(space: XmlElement): ChartBody {
   if (numFmt && numFmt.attrs.sourceLinked !== "1" && numFmt.attrs.formatCode)
     body.valueNumberFormat = numFmt.attrs.formatCode;
   const min = valOf(child(valAx, "scaling"), "min");
-  if (min !== undefined) body.valueAxisMin = Number(min);
+  if (!bubbles && min !== undefined) body.valueAxisMin = Number(min);
+  if (bubbles) body.map = parseMap(plot as XmlElement, bubbles);
   return body;
 }
 
-function parseSeries(ser: XmlElement, isColumn: boolean): ChartSeries {
+/** A bubble chart's layout: its plot area's manual layout, its two value axes' bounds and titles. */
+function parseMap(plot: XmlElement, group: XmlElement): ChartMap {
+  const manual = path(plot, "layout", "manualLayout");
+  const frac = (name: string) => Number(valOf(manual, name) ?? NaN);
+  const axes = children(plot, "valAx");
+  const axis = (pos: string) => {
+    const a = axes.find((x) => valOf(x, "axPos") === pos);
+    const scaling = child(a, "scaling");
+    return {
+      min: Number(valOf(scaling, "min") ?? NaN),
+      max: Number(valOf(scaling, "max") ?? NaN),
+      title: richText(child(a, "title")) ?? "",
+    };
+  };
+  return {
+    width: NaN, // from the drawing's anchor
+    height: NaN,
+    plot: { x: frac("x"), y: frac("y"), w: frac("w"), h: frac("h") },
+    x: axis("b"),
+    y: axis("l"),
+    bubbleScale: Number(valOf(group, "bubbleScale") ?? 100),
+  };
+}
+
+function parseSeries(ser: XmlElement, type: ChartSeries["type"]): ChartSeries {
+  const isColumn = type === "column" || type === "bar" || type === "bubble";
   const tx = child(ser, "tx");
   const f = path(tx, "strRef", "f")?.text;
   // LibreOffice writes a typed-in name as a string-literal formula ("Target"): that is no ref.
@@ -117,16 +169,29 @@ function parseSeries(ser: XmlElement, isColumn: boolean): ChartSeries {
     f !== undefined
       ? (cachePoints(path(tx, "strRef", "strCache"))[0] ?? "")
       : (child(tx, "v")?.text ?? "");
-  const values = readValues(child(ser, "val"));
+  const values = readValues(child(ser, type === "bubble" ? "yVal" : "val"));
   const spPr = child(ser, "spPr");
   const out: ChartSeries = {
     name,
     valuesRef: values.ref,
     values: values.values,
-    type: isColumn ? "column" : "line",
+    type,
     color: (isColumn ? fillColor(spPr) : fillColor(child(spPr, "ln"))) ?? "",
   };
   if (nameRef !== undefined) out.nameRef = nameRef;
+  if (type === "bubble") {
+    const x = readValues(child(ser, "xVal"));
+    const size = readValues(child(ser, "bubbleSize"));
+    out.xValuesRef = x.ref;
+    out.xValues = x.values;
+    out.sizesRef = size.ref;
+    out.sizes = size.values;
+  }
+  const labels: ChartLabel[] = children(child(ser, "dLbls"), "dLbl").flatMap((d) => {
+    const text = richText(d);
+    return text === undefined ? [] : [{ index: Number(valOf(d, "idx")), text }];
+  });
+  if (labels.length > 0) out.labels = labels.sort((a, b) => a.index - b.index);
   if (isColumn) {
     const points: ChartPoint[] = children(ser, "dPt").map((d) => ({
       index: Number(valOf(d, "idx")),

@@ -17,7 +17,8 @@ export interface ChartSeries {
   valuesRef: string;
   /** Cached values, same length as the categories; null is a gap (a missing month). */
   values: (number | null)[];
-  type: "line" | "column";
+  /** column: vertical bars; bar: horizontal bars; bubble: x (xValues), y (values) and size. */
+  type: "line" | "column" | "bar" | "bubble";
   /** Colour hex "RRGGBB". */
   color: string;
   /**
@@ -34,6 +35,40 @@ export interface ChartSeries {
    * special-cause months of an XmR chart as a series of their own. Default true.
    */
   line?: boolean;
+  /** Bubble series: the x values and the bubble sizes, each as long as `values`, and their refs. */
+  xValuesRef?: string;
+  xValues?: (number | null)[];
+  sizesRef?: string;
+  sizes?: (number | null)[];
+  /** Labels on single points (the others have none). */
+  labels?: ChartLabel[];
+}
+
+/**
+ * A point's data label, shown beside it as plain text (c:dLbl/c:tx/c:rich). Not a link to a cell
+ * (c:strRef), which Excel shows but LibreOffice ignores (it draws the value instead).
+ */
+export interface ChartLabel {
+  /** Zero-based index into the series' points. */
+  index: number;
+  text: string;
+}
+
+/**
+ * A map drawn as a bubble chart: the chart has exactly this size (a one-cell anchor), its inner
+ * plot area this place, and its two value axes these bounds, so a kilometre can be drawn the same
+ * length across and up.
+ */
+export interface ChartMap {
+  /** The chart's size in points. */
+  width: number;
+  height: number;
+  /** The inner plot area (inside the axes) as fractions of the chart. */
+  plot: { x: number; y: number; w: number; h: number };
+  x: { min: number; max: number; title: string };
+  y: { min: number; max: number; title: string };
+  /** Percentage of Excel's default bubble size, 0 to 300. */
+  bubbleScale: number;
 }
 
 export interface CellPosition {
@@ -64,6 +99,8 @@ export interface ChartSpec {
   valueAxisMin?: number;
   /** Default "bottom". */
   legend?: "bottom" | "right" | "none";
+  /** A map: every series is "bubble"; `to` is ignored (the size is map.width and map.height). */
+  map?: ChartMap;
 }
 
 /**

@@ -3,7 +3,7 @@
  * reported together, so a caller fixing a report plan sees every bad field in one run.
  */
 import { parseRef } from "./refs";
-import type { ChartSeries, ChartSpec } from "./types";
+import type { ChartMap, ChartSeries, ChartSpec } from "./types";
 
 const HEX = /^#?[0-9A-Fa-f]{6}$/;
 
@@ -29,6 +29,15 @@ export function normalizeChartSpec(spec: ChartSpec): ChartSpec {
   if (spec.valueAxisTitle) out.valueAxisTitle = spec.valueAxisTitle;
   if (spec.valueNumberFormat) out.valueNumberFormat = spec.valueNumberFormat;
   if (spec.valueAxisMin !== undefined) out.valueAxisMin = spec.valueAxisMin;
+  if (spec.map)
+    out.map = {
+      width: spec.map.width,
+      height: spec.map.height,
+      plot: { ...spec.map.plot },
+      x: { ...spec.map.x },
+      y: { ...spec.map.y },
+      bubbleScale: spec.map.bubbleScale,
+    };
   return out;
 }
 
@@ -51,6 +60,16 @@ function normalizeSeries(s: ChartSeries): ChartSeries {
     out.marker = s.marker ?? true;
     if (s.line === false) out.line = false;
   }
+  if (s.type === "bubble") {
+    out.xValuesRef = s.xValuesRef ?? "";
+    out.xValues = [...(s.xValues ?? [])];
+    out.sizesRef = s.sizesRef ?? "";
+    out.sizes = [...(s.sizes ?? [])];
+  }
+  if (s.labels && s.labels.length > 0)
+    out.labels = [...s.labels]
+      .sort((a, b) => a.index - b.index)
+      .map((l) => ({ index: l.index, text: l.text }));
   return out;
 }
 
@@ -86,8 +105,21 @@ export function validateChartSpec(
   if (n === 0) problems.push("there are no categories");
   checkRef(problems, "categoriesRef", spec.categoriesRef, n, has);
   if (spec.series.length === 0) problems.push("a chart needs at least one series");
+  if (spec.map) validateMap(problems, spec.map);
+  const types = new Set(spec.series.map((s) => s.type));
+  if (spec.map && [...types].some((t) => t !== "bubble"))
+    problems.push('a map\'s series must all be "bubble"');
+  if (!spec.map && types.has("bubble")) problems.push('"bubble" series need a map chart (map)');
+  if (types.has("bar") && types.has("column"))
+    problems.push('"bar" (horizontal) and "column" (vertical) series cannot share a chart');
   spec.series.forEach((s, i) =>
-    validateSeries(problems, s, `series ${i + 1} ("${s.name}")`, n, has)
+    validateSeries(
+      problems,
+      s,
+      `series ${i + 1} ("${s.name}")`,
+      s.type === "bubble" ? s.values.length : n,
+      has
+    )
   );
   if (spec.valueAxisMin !== undefined && !Number.isFinite(spec.valueAxisMin))
     problems.push(`valueAxisMin ${String(spec.valueAxisMin)} is not a finite number`);
@@ -104,8 +136,30 @@ function validateSeries(
   n: number,
   sheets: Set<string>
 ): void {
-  if (s.type !== "line" && s.type !== "column")
-    problems.push(`${where}: type must be "line" or "column"`);
+  if (!["line", "column", "bar", "bubble"].includes(s.type))
+    problems.push(`${where}: type must be "line", "column", "bar" or "bubble"`);
+  if (s.type === "bubble") {
+    for (const [what, ref, list] of [
+      ["xValues", s.xValuesRef, s.xValues],
+      ["sizes", s.sizesRef, s.sizes],
+    ] as const) {
+      if (!list || list.length !== n)
+        problems.push(`${where}: has ${list?.length ?? 0} ${what} but ${n} values`);
+      (list ?? []).forEach((v, i) => {
+        if (v !== null && !Number.isFinite(v))
+          problems.push(`${where}: ${what} ${i} is ${String(v)}, not a finite number or null`);
+      });
+      checkRef(problems, `${where}: ${what}Ref`, ref ?? "", n, sheets);
+    }
+  }
+  const labelled = new Set<number>();
+  for (const l of s.labels ?? []) {
+    if (!Number.isInteger(l.index) || l.index < 0 || l.index >= n || labelled.has(l.index))
+      problems.push(`${where}: label index ${l.index} is outside 0..${n - 1} or given twice`);
+    labelled.add(l.index);
+    if (typeof l.text !== "string" || l.text === "")
+      problems.push(`${where}: label ${l.index} has no text`);
+  }
   if (!HEX.test(s.color)) problems.push(`${where}: color "${s.color}" is not RRGGBB hex`);
   if (s.values.length !== n) {
     problems.push(`${where}: has ${s.values.length} values but there are ${n} categories`);
@@ -138,6 +192,30 @@ function validateSeries(
   if (s.dash !== undefined && s.dash !== "solid" && s.dash !== "dash") {
     problems.push(`${where}: dash must be "solid" or "dash"`);
   }
+}
+
+function validateMap(problems: string[], m: ChartMap): void {
+  const finite = (x: number) => typeof x === "number" && Number.isFinite(x);
+  if (!(finite(m.width) && m.width > 0 && finite(m.height) && m.height > 0))
+    problems.push("map: width and height must be positive numbers of points");
+  const p = m.plot;
+  const fractions = [p.x, p.y, p.w, p.h];
+  if (
+    !fractions.every((f) => finite(f) && f >= 0 && f <= 1) ||
+    p.x + p.w > 1 ||
+    p.y + p.h > 1 ||
+    p.w <= 0 ||
+    p.h <= 0
+  )
+    problems.push("map: the plot area must lie inside the chart (fractions from 0 to 1)");
+  for (const [axis, b] of [
+    ["x", m.x],
+    ["y", m.y],
+  ] as const)
+    if (!(finite(b.min) && finite(b.max) && b.min < b.max))
+      problems.push(`map: the ${axis} axis needs finite bounds, min below max`);
+  if (!Number.isInteger(m.bubbleScale) || m.bubbleScale < 0 || m.bubbleScale > 300)
+    problems.push("map: bubbleScale must be a whole number from 0 to 300");
 }
 
 function checkRef(
