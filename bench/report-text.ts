@@ -118,6 +118,7 @@ export function textReport(run: BenchRun): string {
   const m = run.meta;
   const header = [
     `CDRP bench: node ${m.node}, ${m.cpus} CPUs (${m.cpuModel}), ${m.platform}; ${m.totalSeconds.toFixed(1)} s in all`,
+    `Load average (1, 5, 15 min) at the start ${m.loadAverage.start.map((x) => x.toFixed(2)).join(", ")}, at the end ${m.loadAverage.end.map((x) => x.toFixed(2)).join(", ")}: anything above 0 is other work sharing the ${m.cpus} CPUs.`,
     "Time per call: median of the timed runs after a warm-up (runs x calls per run for fast calls).",
     `Budgets are printed, never asserted; "well under a second" (DESIGN.md) is read as ${WELL_UNDER_A_SECOND_MS} ms.`,
     `Scaling: time ratio from n to N against (N/n) * log(N)/log(n) * ${SCALING_ALLOWANCE} (10 * log(10n)/log(n) * ${SCALING_ALLOWANCE} for N = 10n).`,

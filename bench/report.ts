@@ -21,6 +21,8 @@ export interface BenchMeta {
   wellUnderASecondMs: number;
   scalingAllowance: number;
   totalSeconds: number;
+  /** os.loadavg() (1, 5, 15 min) at the start and the end: other work on the machine skews times. */
+  loadAverage: { start: number[]; end: number[] };
 }
 
 export interface BenchSummary {
@@ -63,6 +65,7 @@ function summarise(sections: readonly SectionRun[]): BenchSummary {
 
 export async function runAll(sections: readonly Section[], ctx: BenchContext): Promise<BenchRun> {
   const start = process.hrtime.bigint();
+  const loadAtStart = os.loadavg();
   const runs: SectionRun[] = [];
   for (const section of sections) runs.push(await runSection(section, ctx));
   const cpus = os.cpus();
@@ -75,6 +78,7 @@ export async function runAll(sections: readonly Section[], ctx: BenchContext): P
     wellUnderASecondMs: WELL_UNDER_A_SECOND_MS,
     scalingAllowance: SCALING_ALLOWANCE,
     totalSeconds: Number(process.hrtime.bigint() - start) / 1e9,
+    loadAverage: { start: loadAtStart, end: os.loadavg() },
   };
   return { meta, sections: runs, summary: summarise(runs) };
 }

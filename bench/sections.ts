@@ -2,6 +2,7 @@ import { coreSection } from "./section-core";
 import { engineSection } from "./section-engine";
 import { functionsSection } from "./section-functions";
 import { reportSection } from "./section-report";
+import { batchSection } from "./section-batch";
 import { officeSection } from "./section-office";
 import { hardeningSection } from "./section-hardening";
 import { openDataSection } from "./section-open-data";
@@ -17,6 +18,7 @@ export const SECTIONS: readonly Section[] = [
   coreSection,
   engineSection,
   reportSection,
+  batchSection,
   officeSection,
   hardeningSection,
   openDataSection,

@@ -1,7 +1,7 @@
-import { promises as fs, rmSync } from "fs";
+import { Stats, constants as fsConstants, promises as fs, rmSync } from "fs";
 import path from "path";
-import { LIMITS, WorkbookReadError } from "../xlsx";
-import { megabytes } from "../xlsx/limits";
+import { LIMITS, megabytes } from "../xlsx/limits";
+import { WorkbookReadError } from "../xlsx/errors";
 
 /** Temporary files this process is writing: removed if it is interrupted (SIGINT, SIGTERM). */
 const pending = new Set<string>();
@@ -73,18 +73,26 @@ function removePendingSync(): void {
 let installed = false;
 
 /**
- * On Ctrl-C or SIGTERM, removes the temporary files being written, then exits with the signal's
- * conventional code (130, 143). Installed by the `cdrp` entry point, not by library callers.
+ * On Ctrl-C, SIGTERM or SIGHUP, removes the temporary files being written, then ends the process
+ * by the same signal (the shell sees 130, 143, 129). Installed by the `cdrp` entry point, not by
+ * library callers. process.exit() is not enough: it waits for Node's I/O threads, and one blocked
+ * for ever (an open() of a fifo no one writes to) would keep the process alive; a signal with its
+ * default action ends it whatever it is waiting on.
  */
 export function installSignalCleanup(): void {
   if (installed) return;
   installed = true;
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-  for (const [signal, code] of Object.entries(codes)) {
-    process.on(signal as NodeJS.Signals, () => {
+  for (const [name, code] of Object.entries(codes)) {
+    const signal = name as NodeJS.Signals;
+    const onSignal = () => {
       removePendingSync();
-      process.exit(code);
-    });
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+      // Only if something else still handles the signal (it was not our listener alone).
+      setTimeout(() => process.exit(code), 200).unref();
+    };
+    process.on(signal, onSignal);
   }
 }
 
@@ -135,31 +143,46 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** O_NONBLOCK where the platform has it: opening a fifo then returns at once instead of waiting. */
+const OPEN_NONBLOCK = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
 /**
  * Reads an input workbook: a regular file (not a device such as /dev/zero, a pipe or a folder) no
- * larger than LIMITS.fileBytes, read with that cap even if the file grows while being read.
+ * larger than LIMITS.fileBytes, read with that cap even if the file grows while being read. The
+ * path is looked at before it is opened, and opened without blocking: opening a fifo waits for a
+ * writer, for ever, and a process waiting there cannot even exit cleanly.
  */
 export async function readInput(file: string): Promise<Buffer> {
   const cannot = (why: string) => new WorkbookReadError(`Cannot read ${file}: ${why}.`);
+  const notRegular = "it is not a regular file (a device, a pipe or a socket)";
+  const why = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? "there is no such file"
+      : code === "EISDIR"
+        ? "it is a folder"
+        : code === "EACCES"
+          ? "permission denied"
+          : String(e);
+  };
+  let before: Stats;
+  try {
+    before = await fs.stat(file);
+  } catch (e) {
+    throw cannot(why(e));
+  }
+  if (before.isDirectory()) throw cannot("it is a folder");
+  if (!before.isFile()) throw cannot(notRegular);
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, "r");
+    handle = await fs.open(file, OPEN_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw cannot(
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a folder"
-          : code === "EACCES"
-            ? "permission denied"
-            : String(e)
-    );
+    throw cannot(why(e));
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw cannot("it is a folder");
-    if (!st.isFile()) throw cannot("it is not a regular file (a device, a pipe or a socket)");
+    // The path may have been swapped between the look and the open: read only what was looked at.
+    if (!st.isFile() || st.ino !== before.ino || st.dev !== before.dev) throw cannot(notRegular);
     const limit = LIMITS.fileBytes;
     const tooBig = () =>
       new WorkbookReadError(

@@ -1,21 +1,16 @@
 import path from "path";
 import { parseArgs } from "util";
-import { sampleWorkbook, summaryJson, templateWorkbook } from "../workbook";
-import { WorkbookReadError, writeDataWorkbook } from "../xlsx";
-import { readInput, sameFile, writeAtomic } from "./files";
+import { WorkbookReadError } from "../xlsx/errors";
+import { BatchJob, defaultJobs, runBatch } from "./batch";
+import { readInput, writeAtomic } from "./files";
 export { installSignalCleanup } from "./files";
-import { formatIssues, formatSummary, terminalSafe } from "./format";
-import { NO_LIBREOFFICE, PdfError, findSoffice, pdfPathFor, writeReportPdf } from "./pdf";
-import { reportWorkbook } from "./report-file";
+import { formatIssues, terminalSafe } from "./format";
+import { NO_LIBREOFFICE, findSoffice } from "./pdf";
+import { EXIT, Io, UsageError, batchOutputs, reportOne } from "./report-run";
 
 /** Exit codes of spec/workbook.md: 0 fine (warnings allowed), 1 validation errors, 2 not a workbook / bad usage. */
-export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  progress: (text: string) => void;
-}
+export { EXIT };
+export type { Io };
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
@@ -31,7 +26,7 @@ const HELP: Record<string, string> = {
 Usage:
   cdrp validate <workbook.xlsx> [--json]          check the workbook against the contract
   cdrp report <workbook.xlsx> --out <report.xlsx> [--pdf] [--json]
-  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--pdf] [--json]   one report per workbook
+  cdrp report <a.xlsx> <b.xlsx> ... --out-dir <folder> [--jobs N] [--pdf] [--json]   one report per workbook
   cdrp template --out <file.xlsx>                 an empty workbook with the contract's tables
   cdrp sample --out <file.xlsx>                   the sample: South Cambridgeshire, Q1 2010-11
   cdrp demo [--out-dir out] [--pdf]               writes the sample, reports it, prints the summary
@@ -48,7 +43,7 @@ cell. --json prints {"issues": [{"severity", "code", "sheet", "cell", "message"}
 Exit 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the file cannot
 be read as a workbook.`,
   report: `cdrp report <workbook.xlsx> --out <report.xlsx> [--pdf] [--json]
-cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--pdf] [--json]
+cdrp report <a.xlsx> [<b.xlsx> ...] --out-dir <folder> [--jobs N] [--pdf] [--json]
 
 Validates first: with errors nothing is written and the exit code is 1. Otherwise writes a new
 workbook holding the input's sheets plus the report sheets (Summary, one per priority with native
@@ -56,7 +51,9 @@ charts, Domestic Abuse). The input is never overwritten; the output appears whol
 --pdf also prints the report sheets to a PDF beside each report workbook (report.pdf beside
 report.xlsx) through LibreOffice; without LibreOffice it says how to install it and exits 2
 before writing anything.
---json prints the summary (one object; with several inputs, {"reports": [...]}).`,
+--json prints the summary (one object; with several inputs, {"reports": [...]}).
+--jobs N reports N workbooks at a time (default: one per core); messages, files and the exit code
+are the same as with --jobs 1, in the order the workbooks were given.`,
   template: `cdrp template --out <file.xlsx>
 
 Writes an empty workbook with the contract's tables (Settings, Measures, Monthly, Peers, MARAC,
@@ -71,13 +68,12 @@ Writes the sample to <out-dir>/sample.xlsx, reports it into <out-dir>/sample-rep
 the summary table; --pdf also prints the report to <out-dir>/sample-report.pdf (LibreOffice).`,
 };
 
-class UsageError extends Error {}
-
 interface Parsed {
   command: string;
   files: string[];
   out: string | undefined;
   outDir: string | undefined;
+  jobs: string | undefined;
   json: boolean;
   pdf: boolean;
   help: boolean;
@@ -91,6 +87,7 @@ function parse(argv: string[]): Parsed {
     options: {
       out: { type: "string", short: "o" },
       "out-dir": { type: "string" },
+      jobs: { type: "string" },
       json: { type: "boolean", default: false },
       pdf: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -102,6 +99,7 @@ function parse(argv: string[]): Parsed {
     files,
     out: values.out,
     outDir: values["out-dir"],
+    jobs: values.jobs,
     json: values.json === true,
     pdf: values.pdf === true,
     help: values.help === true,
@@ -114,7 +112,7 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
     throw new UsageError(
       "cdrp validate takes one workbook: cdrp validate <workbook.xlsx> [--json]"
     );
-  const { readWorkbook } = await import("../xlsx");
+  const { readWorkbook } = await import("../xlsx/read");
   const { analyse } = await import("../workbook");
   io.progress(`Reading ${file}…`);
   const { snapshot } = await readWorkbook(await readInput(file), path.basename(file));
@@ -125,6 +123,15 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
   return v.issues.some((i) => i.severity === "error") ? EXIT.invalid : EXIT.ok;
 }
 
+/** --jobs: a whole number of at least 1; the machine's cores when not given. */
+function jobsOf(p: Parsed): number {
+  if (p.jobs === undefined) return defaultJobs();
+  const n = Number(p.jobs);
+  if (!/^\d+$/.test(p.jobs.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--jobs takes a whole number of at least 1 (not "${p.jobs}").`);
+  return n;
+}
+
 /** LibreOffice's program when --pdf is asked for (null when it is not); absent: a usage error. */
 function pdfProgram(p: Parsed): string | null {
   if (!p.pdf) return null;
@@ -133,111 +140,15 @@ function pdfProgram(p: Parsed): string | null {
   return soffice;
 }
 
-async function reportOne(
-  file: string,
-  out: string,
-  p: Parsed,
-  io: Io,
-  soffice: string | null = null
-): Promise<{ code: number; json: unknown; pdf?: string }> {
-  if (await sameFile(file, out)) {
-    throw new UsageError(
-      `The output ${out} is the input workbook; the input is never overwritten. Choose another --out.`
-    );
-  }
-  io.progress(`Reading and checking ${file}…`);
-  const r = await reportWorkbook(await readInput(file), path.basename(file));
-  if (!r.output || !r.plan || !r.analysis.model) {
-    if (!p.json) io.err(formatIssues(r.analysis.issues, file));
-    io.err(`No report written: ${file} has errors to fix first.`);
-    return { code: EXIT.invalid, json: { file, issues: r.analysis.issues } };
-  }
-  io.progress(`Writing ${out}…`);
-  await writeAtomic(out, r.output);
-  // The PDF step, after the workbook is written: one call, whatever runs the reports.
-  let pdf: string | undefined;
-  let pdfFailed: string | null = null;
-  if (soffice) {
-    pdf = pdfPathFor(out);
-    io.progress(`Printing ${pdf}…`);
-    try {
-      await writeReportPdf(r.plan, pdf, soffice);
-    } catch (e) {
-      if (!(e instanceof PdfError)) throw e;
-      pdfFailed = `${out} was written, but its PDF was not: ${e.message}`;
-      pdf = undefined;
-    }
-  }
-  const sheets = r.plan.sheets.map((s) => s.name);
-  for (const s of r.plan.sheets)
-    for (const t of s.truncated ?? [])
-      io.err(
-        `warning: ${s.name}!${t.cell}: its text was cut to 32,767 characters, Excel's limit for a cell (it had ${t.length.toLocaleString("en-GB")}).`
-      );
-  const warnings = r.analysis.issues.filter((i) => i.severity === "warning");
-  if (!p.json) {
-    io.out(formatSummary(r.analysis.model, sheets));
-    if (warnings.length > 0) io.out(`\n${formatIssues(warnings, file)}`);
-    io.out(`\nWrote ${out}`);
-    if (pdf) io.out(`Wrote ${pdf}`);
-  }
-  if (pdfFailed) io.err(pdfFailed);
-  const json = summaryJson(r.analysis.model, sheets);
-  return pdfFailed
-    ? { code: EXIT.unreadable, json }
-    : { code: EXIT.ok, json, ...(pdf ? { pdf } : {}) };
-}
-
-/**
- * One output per input in --out-dir: `<name>-report.xlsx`, or `<name>-report-2.xlsx` (and so on)
- * where that would be one of the inputs or another member's report. Says so when it renames.
- */
-async function batchOutputs(
-  files: readonly string[],
-  outDir: string
-): Promise<{ file: string; out: string; note: string | null }[]> {
-  const taken: string[] = [];
-  const result: { file: string; out: string; note: string | null }[] = [];
-  for (const file of files) {
-    const base = path.basename(file, path.extname(file));
-    let why: string | null = null;
-    for (let i = 1; ; i++) {
-      const out = path.join(outDir, `${base}-report${i === 1 ? "" : `-${i}`}.xlsx`);
-      // Case-insensitive: two names differing only in case are one file on Windows and macOS.
-      const key = path.resolve(out).toLowerCase();
-      const input = await firstMatch(files, (f) => sameFile(f, out));
-      if (input === null && !taken.includes(key)) {
-        taken.push(key);
-        const first = path.join(outDir, `${base}-report.xlsx`);
-        result.push({
-          file,
-          out,
-          note: why ? `${file}: ${first} ${why}, so its report is ${out}.` : null,
-        });
-        break;
-      }
-      why ??= input !== null ? `is one of the inputs` : `is another input's report`;
-    }
-  }
-  return result;
-}
-
-async function firstMatch(
-  items: readonly string[],
-  test: (item: string) => Promise<boolean>
-): Promise<string | null> {
-  for (const item of items) if (await test(item)) return item;
-  return null;
-}
-
 async function reportCommand(p: Parsed, io: Io): Promise<number> {
   if (p.files.length === 0)
     throw new UsageError(
       "cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>"
     );
+  const jobs = jobsOf(p);
   const soffice = pdfProgram(p);
   if (p.files.length === 1 && p.out) {
-    const r = await reportOne(p.files[0] as string, p.out, p, io, soffice);
+    const r = await reportOne(p.files[0] as string, p.out, { json: p.json, soffice }, io);
     if (p.json) io.out(JSON.stringify(r.json, null, 2));
     return r.code;
   }
@@ -245,29 +156,10 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
     throw new UsageError(
       "Give --out <report.xlsx> for one workbook, or --out-dir <folder> for several."
     );
-  let worst = EXIT.ok as number;
-  const reports: unknown[] = [];
-  for (const { file, out, note } of await batchOutputs(p.files, p.outDir)) {
-    if (note) io.err(note);
-    try {
-      const r = await reportOne(file, out, p, io, soffice);
-      worst = Math.max(worst, r.code);
-      const written = r.code !== EXIT.invalid;
-      reports.push({
-        file,
-        out: written ? out : null,
-        ...(p.pdf ? { pdf: r.pdf ?? null } : {}),
-        ...(r.json as object),
-      });
-    } catch (e) {
-      if (!(e instanceof WorkbookReadError)) throw e;
-      io.err(e.message);
-      worst = EXIT.unreadable;
-      reports.push({ file, out: null, error: e.message });
-    }
-  }
-  if (p.json) io.out(JSON.stringify({ reports }, null, 2));
-  return worst;
+  const batch: BatchJob[] = await batchOutputs(p.files, p.outDir);
+  const entries = await runBatch(batch, { json: p.json, soffice }, io, jobs);
+  if (p.json) io.out(JSON.stringify({ reports: entries.map((e) => e.json) }, null, 2));
+  return entries.reduce((worst, e) => Math.max(worst, e.code), EXIT.ok as number);
 }
 
 async function writeWorkbookCommand(
@@ -276,6 +168,8 @@ async function writeWorkbookCommand(
   which: "template" | "sample"
 ): Promise<number> {
   if (!p.out) throw new UsageError(`cdrp ${which} needs --out <file.xlsx>`);
+  const { sampleWorkbook, templateWorkbook } = await import("../workbook");
+  const { writeDataWorkbook } = await import("../xlsx/write-data");
   const data = await writeDataWorkbook(which === "sample" ? sampleWorkbook() : templateWorkbook());
   await writeAtomic(p.out, data);
   io.out(`Wrote ${p.out}`);
@@ -286,10 +180,12 @@ async function demoCommand(p: Parsed, io: Io): Promise<number> {
   const soffice = pdfProgram(p);
   const dir = p.outDir ?? "out";
   const sample = path.join(dir, "sample.xlsx");
+  const { sampleWorkbook } = await import("../workbook");
+  const { writeDataWorkbook } = await import("../xlsx/write-data");
   await writeAtomic(sample, await writeDataWorkbook(sampleWorkbook()));
   io.out(`Wrote ${sample} (the sample: South Cambridgeshire, Q1 2010-11)\n`);
   const out = path.join(dir, "sample-report.xlsx");
-  return (await reportOne(sample, out, { ...p, json: false }, io, soffice)).code;
+  return (await reportOne(sample, out, { json: false, soffice }, io)).code;
 }
 
 /** Runs the command line; returns the exit code. Never throws: every failure becomes a sentence. */

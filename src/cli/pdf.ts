@@ -9,8 +9,7 @@ import { accessSync, constants, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
-import { ReportPlan } from "../workbook";
-import { reportOnlyWorkbook } from "../xlsx";
+import type { ReportPlan } from "../workbook";
 import { writeAtomic } from "./files";
 
 /** Said when LibreOffice is not installed; the command then exits 2 and writes nothing. */
@@ -106,6 +105,8 @@ export async function writeReportPdf(
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cdrp-pdf-"));
   try {
     const xlsx = path.join(dir, "report.xlsx");
+    // Loaded here: the command line loads the writer only when a command needs it.
+    const { reportOnlyWorkbook } = await import("../xlsx/report-only");
     await fs.writeFile(xlsx, await reportOnlyWorkbook(plan));
     const profile = pathToFileURL(path.join(dir, "profile")).href;
     const output = await convert(

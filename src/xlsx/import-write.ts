@@ -230,9 +230,7 @@ export async function writeImportEdits(
   }
 
   if (addedRels.length > 0 || dropIds.size > 0) {
-    const relXml = (r: Relationship) =>
-      `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`;
-    writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, addedRels.map(relXml).join("")));
+    writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, addedRels));
   }
   if (overrides.length > 0 || removed.length > 0) {
     const ct = await mustReadPart(zip, "[Content_Types].xml");

@@ -1,23 +1,30 @@
 import { Grid, REPORT_MARKER, TABLE_NAMES, WorkbookSnapshot } from "../workbook";
+import { WorkbookReadError } from "./errors";
 import { LIMITS, Limits, megabytes } from "./limits";
 import { toRows, neededStrings } from "./reader/grids";
-import { SMALL_PART_BYTES, TablePart, readWorkbookPart, tablesOfSheet } from "./reader/package";
+import {
+  PackageKind,
+  SMALL_PART_BYTES,
+  TablePart,
+  readWorkbookPart,
+  tablesOfSheet,
+} from "./reader/package";
 import { parseRange } from "./reader/cells";
 import { Collected, Window, sheetReader } from "./reader/sheet";
 import { sharedStringsReader } from "./reader/strings";
 import { dateStyles } from "./reader/styles";
-import { ZipError, ZipPackage } from "./reader/zip";
+import { ZipError, ZipPackage } from "./zip";
 
-/** The file is not a workbook we can read, or is past the stated limits: the CLI's exit code 2. */
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WorkbookReadError";
-  }
-}
+export { WorkbookReadError };
 
 export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
+  /** Saved as Strict Open XML: read as any workbook, but the file host does not write into it. */
+  strict: boolean;
+  /** Sheets listed with nothing behind them (Excel repairs such a file, renumbering its sheets). */
+  brokenSheets: string[];
+  /** The package's kind: Excel opens it only under a name with this extension. */
+  kind: PackageKind;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -73,7 +80,7 @@ async function readPackage(
   zip: ZipPackage,
   fileName: string,
   limits: Limits
-): Promise<WorkbookSnapshot> {
+): Promise<LoadedWorkbook> {
   const wb = await readWorkbookPart(zip);
   if (!wb) {
     const ods = zip.has("mimetype") && /opendocument/.test(await zip.text("mimetype", 1024));
@@ -156,7 +163,12 @@ async function readPackage(
     .filter((n) => n.name.toUpperCase() === REPORT_MARKER.toUpperCase())
     .map((n) => wb.sheets[n.sheet]?.name)
     .filter((n): n is string => n !== undefined);
-  return { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets };
+  return {
+    snapshot: { sheetNames: wb.sheets.map((s) => s.name), tables, sheets, reportSheets },
+    strict: wb.strict,
+    brokenSheets: wb.brokenSheets,
+    kind: wb.kind,
+  };
 }
 
 /**
@@ -181,7 +193,7 @@ export async function readWorkbook(
     );
   }
   try {
-    return { snapshot: await readPackage(new ZipPackage(buffer), fileName, limits) };
+    return await readPackage(ZipPackage.load(buffer), fileName, limits);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const why = e instanceof Error ? e.message : String(e);

@@ -15,7 +15,7 @@ const XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
 /** A workbook with no sheets yet: the smallest package the writer adds a report to. */
 function emptyWorkbook(): Buffer {
-  const zip = new ZipPackage();
+  const zip = ZipPackage.empty();
   zip.write(
     "[Content_Types].xml",
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

@@ -14,7 +14,8 @@ import {
   columnLetter,
   parseA1,
 } from "../workbook";
-import { ChartLabel, ChartSpec, addChartsToPackage, quoteSheetName } from "./charts";
+import { ChartLabel, ChartSpec, addChartsToNewSheet, quoteSheetName } from "./charts";
+import { normalizeChartSpec, validateChartSpec } from "./charts/validate";
 import {
   REL_WORKSHEET,
   loadPackage,
@@ -31,7 +32,6 @@ import {
   freePart,
   type Relationship,
 } from "./charts/opc";
-import { esc } from "./charts/xml";
 import {
   calcChainNames,
   editAppXml,
@@ -40,7 +40,8 @@ import {
   orphanedBy,
   partNames,
 } from "./write/package";
-import { CT_WORKSHEET, sheetXml } from "./write/sheet-xml";
+import { SheetCells } from "./write/plan-cells";
+import { CT_WORKSHEET, sheetXmlPieces } from "./write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "./write/styles";
 import { editWorkbook } from "./write/workbook-xml";
 
@@ -49,27 +50,19 @@ const REL_EXTENDED =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-type CellIndex = Map<number, string | number | null>;
-const key = (row: number, col: number) => row * 16384 + col;
-
-/** A sheet's cell values by address (the plan's last word for an address wins). */
-function indexCells(sheet: PlanSheet): CellIndex {
-  return new Map(sheet.cells.map((c) => [key(c.row, c.col), c.value]));
-}
-
 /** The cells of a one-column range, read from the plan so the chart's cache matches the cells. */
-function cachedValues(cells: CellIndex, range: string): (string | number | null)[] {
+function cachedValues(cells: SheetCells, range: string): (string | number | null)[] {
   const [from, to] = range.split(":");
   const a = parseA1(from as string);
   const b = parseA1((to ?? from) as string);
   const out: (string | number | null)[] = [];
   for (let r = a.row; r <= b.row; r++)
-    for (let c = a.col; c <= b.col; c++) out.push(cells.get(key(r, c)) ?? null);
+    for (let c = a.col; c <= b.col; c++) out.push(cells.value(r, c));
   return out;
 }
 
 /** Each cell of a one-column range that holds text: a label with that text on that point. */
-function labelsOf(cells: CellIndex, range: string): ChartLabel[] {
+function labelsOf(cells: SheetCells, range: string): ChartLabel[] {
   return cachedValues(cells, range).flatMap((v, index) =>
     typeof v === "string" && v.trim() !== "" ? [{ index, text: v }] : []
   );
@@ -81,7 +74,7 @@ const numbers = (vs: (string | number | null)[]) =>
 export function chartSpec(
   sheet: PlanSheet,
   chart: PlanChart,
-  cells: CellIndex = indexCells(sheet)
+  cells: SheetCells = new SheetCells(sheet)
 ): ChartSpec {
   const ref = (range: string) => `${quoteSheetName(sheet.name)}!${absoluteRange(range)}`;
   const spec: ChartSpec = {
@@ -126,9 +119,6 @@ export function printTitles(sheet: PlanSheet): string | null {
   const t = sheet.page.printTitleRows;
   return t ? `$${t.first + 1}:$${t.last + 1}` : null;
 }
-
-const relXml = (r: Relationship) =>
-  `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`;
 
 /**
  * The input package with its earlier report sheets (`replace`, found by their markers) removed
@@ -195,18 +185,21 @@ export async function renderPlan(
     return { sheet, part };
   });
 
-  // Styles: the input's own part, extended at the end (a minimal one when it has none).
+  // Styles: the input's own part, extended at the end (a minimal one when it has none, or when
+  // its relationship points at a part that is not there: then at that name).
   const overrides: { part: string; contentType: string }[] = [];
   const stylesRel = wbRels.find((r) => r.type === REL_STYLES);
+  const ownStyles = stylesRel ? resolveTarget(wbPart, stylesRel.target) : undefined;
+  const ownStylesXml = ownStyles === undefined ? undefined : await readPart(zip, ownStyles);
   let stylesPart: string;
   let stylesXml: string;
-  if (stylesRel) {
-    stylesPart = resolveTarget(wbPart, stylesRel.target);
-    stylesXml = await mustReadPart(zip, stylesPart);
+  if (ownStyles !== undefined && ownStylesXml !== undefined) {
+    stylesPart = ownStyles;
+    stylesXml = ownStylesXml;
   } else {
-    stylesPart = freePart(zip, folder.replace(/\/$/, ""), "styles", taken);
+    stylesPart = ownStyles ?? freePart(zip, folder.replace(/\/$/, ""), "styles", taken);
     stylesXml = MINIMAL_STYLES;
-    newRel(REL_STYLES).target = relativeTarget(wbPart, stylesPart);
+    if (!stylesRel) newRel(REL_STYLES).target = relativeTarget(wbPart, stylesPart);
     overrides.push({ part: stylesPart, contentType: CT_STYLES });
   }
   const styled = appendStyles(
@@ -215,23 +208,33 @@ export async function renderPlan(
   );
   writePart(zip, stylesPart, styled.xml);
 
+  // Each sheet with its charts: the drawing's relationship id first, so the sheet is written
+  // once, as it is made, and never read back. A chart that fails its check stops the write
+  // before any byte leaves (the package is in memory until the end).
   const first = edit.sheetNames.length - plan.sheets.length;
+  let chartIndex = 0;
   sheetPartsNew.forEach(({ sheet, part }, i) => {
-    writePart(
-      zip,
+    const cells = new SheetCells(sheet);
+    const specs = sheet.charts.map((c) => {
+      const spec = chartSpec(sheet, c, cells);
+      validateChartSpec(spec, chartIndex++, edit.sheetNames);
+      return normalizeChartSpec(spec);
+    });
+    const drawingRelId =
+      specs.length > 0 ? addChartsToNewSheet(zip, part, specs, taken, overrides) : undefined;
+    zip.writePieces(
       part,
-      sheetXml(sheet, styled.styleOf, { selected: edit.activeTab === first + i })
+      sheetXmlPieces(sheet, styled.styleOf, {
+        selected: edit.activeTab === first + i,
+        cells,
+        ...(drawingRelId ? { drawingRelId } : {}),
+      })
     );
     overrides.push({ part, contentType: CT_WORKSHEET });
   });
   writePart(zip, wbPart, edit.xml);
-  writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added.map(relXml).join("")));
+  writePart(zip, wbRelsPath, editRels(wbRelsXml, dropIds, added));
 
-  const charts = plan.sheets.flatMap((s) => {
-    const cells = indexCells(s);
-    return s.charts.map((c) => chartSpec(s, c, cells));
-  });
-  overrides.push(...(await addChartsToPackage(zip, charts, taken)));
   const ct = await mustReadPart(zip, "[Content_Types].xml");
   writePart(zip, "[Content_Types].xml", editContentTypes(ct, removed, overrides));
   await updateAppXml(zip, oldWorksheets);

@@ -1,4 +1,4 @@
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { existsSync } from "fs";
 import path from "path";
 
@@ -30,6 +30,28 @@ export function ooxmlProblems(file: string): string[] | null {
   if (r.status !== 0 && problems.length === 0)
     return [`check.py exited ${String(r.status)}: ${lines.slice(-5).join(" / ")}`];
   return problems;
+}
+
+/** ooxmlProblems in a child process of its own, so several checks can run at once. */
+export function ooxmlProblemsAsync(file: string): Promise<string[] | null> {
+  if (!ooxmlCheckAvailable) return Promise.resolve(ooxmlProblems(file));
+  return new Promise((resolve) => {
+    const child = spawn("python3", [CHECK, file]);
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      const lines = output.split("\n");
+      const problems = lines.filter((l) => /^(ERROR|SCHEMA)\b/.test(l));
+      resolve(
+        status !== 0 && problems.length === 0
+          ? [`check.py exited ${String(status)}: ${lines.slice(-5).join(" / ")}`]
+          : problems
+      );
+    });
+  });
 }
 
 /** Fails the test when the checker finds anything Excel would repair or refuse. */

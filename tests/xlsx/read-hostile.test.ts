@@ -5,6 +5,8 @@ import { findGrid } from "../../src/workbook/tables";
 import { LIMITS, WorkbookReadError, readWorkbook, writeDataWorkbook } from "../../src/xlsx";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
+import { readWorkbookPart } from "../../src/xlsx/reader/package";
+import { ZipPackage } from "../../src/xlsx/zip";
 import { bufferOf, plainSample } from "../support/plain-sheets";
 import {
   entryOf,
@@ -202,5 +204,28 @@ describe("reading workbooks from the real world", () => {
     const r = await validateBuffer("measures.xlsx", await writeDataWorkbook(sheets));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("lists 10,001 measures; cdrp reports at most 10,000 per workbook");
+  });
+});
+
+describe("the workbook part as Excel 2013 and later write it", () => {
+  it("takes the 1904 date system from the workbook's own workbookPr, not an extension's", async () => {
+    // Excel writes <x15:workbookPr chartTrackingRefBase="1"/> in extLst, after the real one.
+    const xlsx = await patchXlsx(await sample(), (name, text) =>
+      name === "xl/workbook.xml"
+        ? text
+            .replace(/<workbookPr[^>]*\/>/, '<workbookPr date1904="true"/>')
+            .replace(
+              "</workbook>",
+              '<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>'
+            )
+        : text
+    );
+    expect(await partsOf(xlsx).then((p) => p.get("xl/workbook.xml"))).toContain('date1904="true"');
+    const wb = await readWorkbookPart(ZipPackage.load(xlsx));
+    expect(wb?.date1904).toBe(true);
+    // The same cells, read under the 1904 system, are 1,462 days (four years and a day) later.
+    const month = (x: Buffer) =>
+      readWorkbook(x).then((r) => findGrid(r.snapshot, "Monthly")!.rows[1]![1] as number);
+    expect((await month(xlsx)) - (await month(await sample()))).toBe(1462);
   });
 });

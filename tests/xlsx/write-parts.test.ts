@@ -1,8 +1,15 @@
 /** The writer's part editors, one by one: the workbook part, styles, sheets, calcChain, app.xml. */
 import { PlanCell, PlanSheet } from "../../src/workbook";
 import { markedSheetsIn } from "../../src/xlsx/markers";
-import { calcChainNames, editAppXml, editContentTypes } from "../../src/xlsx/write/package";
-import { lastRowOf, sheetXml } from "../../src/xlsx/write/sheet-xml";
+import {
+  CT_RELS,
+  calcChainNames,
+  editAppXml,
+  editContentTypes,
+  editRels,
+} from "../../src/xlsx/write/package";
+import { addRels } from "../../src/xlsx/charts/opc";
+import { lastRowOf, sheetXml, sheetXmlPieces } from "../../src/xlsx/write/sheet-xml";
 import { MINIMAL_STYLES, appendStyles } from "../../src/xlsx/write/styles";
 import { editWorkbook, printAreaXml } from "../../src/xlsx/write/workbook-xml";
 import { pageFor } from "../support/plan-page";
@@ -119,6 +126,54 @@ describe("appendStyles", () => {
     expect(twice.styleOf(cells[1]!)).toBe(once.styleOf(cells[1]!));
   });
 
+  /** The children of one list of a styles part, as text. */
+  const entries = (xml: string, list: string) => {
+    const inner = new RegExp(`<${list}[^>]*>(.*?)</${list}>`).exec(xml)?.[1] ?? "";
+    return inner.match(/<(font|fill|border|xf)\b(?:[^>]*\/>|[^>]*>.*?<\/\1>)/g) ?? [];
+  };
+
+  it("keeps index 0 of each list the default, and Excel's two reserved fills, when the input lists are empty", () => {
+    const empty =
+      `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<fonts count="0"/><fills count="0"/><borders count="0"/><cellXfs count="0"/></styleSheet>`;
+    const s = appendStyles(empty, cells);
+    expect(entries(s.xml, "fills").slice(0, 2)).toEqual([
+      `<fill><patternFill patternType="none"/></fill>`,
+      `<fill><patternFill patternType="gray125"/></fill>`,
+    ]);
+    expect(entries(s.xml, "fonts")[0]).toBe(
+      `<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>`
+    );
+    expect(entries(s.xml, "borders")[0]).toBe(
+      `<border><left/><right/><top/><bottom/><diagonal/></border>`
+    );
+    expect(entries(s.xml, "cellXfs")[0]).toBe(
+      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`
+    );
+    // A cell with no style keeps xf 0, the default; the report's first style comes after it.
+    expect(s.styleOf(cells[3]!)).toBe(0);
+    expect(s.styleOf(cells[0]!)).toBe(1);
+    expect(s.xml).toMatch(/<fills count="3">/);
+  });
+
+  it("never gives the report's entries an index the input's own formats point at, even past the end", () => {
+    // One font, but the input's xf points at font 4 and border 2 (Excel shows its defaults there).
+    const broken = MINIMAL_STYLES.replace(
+      `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>`,
+      `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="4" fillId="0" borderId="2" xfId="0"/></cellXfs>`
+    );
+    const s = appendStyles(broken, cells);
+    const fonts = entries(s.xml, "fonts");
+    // Fonts 1 to 4 are copies of the default; the report's bold title font is font 5.
+    expect(fonts.slice(1, 5)).toEqual(Array(4).fill(fonts[0]));
+    expect(fonts[5]).toContain("<b/>");
+    expect(entries(s.xml, "borders").slice(1, 3)).toEqual(
+      Array(2).fill(entries(s.xml, "borders")[0])
+    );
+    expect(s.styleOf(cells[0]!)).toBe(2);
+    expect(entries(s.xml, "cellXfs")[2]).toContain(`fontId="5"`);
+  });
+
   it("keeps a prefixed stylesheet's prefix", () => {
     const prefixed = MINIMAL_STYLES.replace(
       /<(\/?)(\w+)/g,
@@ -188,6 +243,47 @@ describe("sheetXml", () => {
     expect(lastRowOf(big)).toBe(rows - 1);
     expect(sheetXml(big, () => 0, { selected: false })).toContain(`<dimension ref="A1:G${rows}"/>`);
   });
+
+  it("comes as pieces no larger than a row, so a sheet of a million cells is never one string", () => {
+    const rows = 20_000;
+    const big: PlanSheet = {
+      ...plan,
+      cells: Array.from({ length: rows * 5 }, (_, i) => ({
+        row: Math.floor(i / 5),
+        col: i % 5,
+        value: i % 2 ? i : `text ${i}`,
+      })),
+    };
+    const pieces = [...sheetXmlPieces(big, () => 0, { selected: false, drawingRelId: "rId1" })];
+    expect(pieces.length).toBeGreaterThan(rows);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1000);
+    const xml = pieces.join("");
+    expect(xml).toBe(sheetXml(big, () => 0, { selected: false, drawingRelId: "rId1" }));
+    // The drawing goes in with the sheet, in schema order (after the page elements), never spliced
+    // in later.
+    expect(xml).toMatch(
+      /<pageSetup [^>]*\/><headerFooter>.*<\/headerFooter>(<rowBreaks .*<\/rowBreaks>)?<drawing r:id="rId1"\/><\/worksheet>$/
+    );
+  });
+
+  it("keeps the plan's last word for an address, whatever order the cells came in", () => {
+    const cells = [
+      { row: 3, col: 2, value: "first" },
+      { row: 1, col: 0, value: 1 },
+      { row: 3, col: 0, value: "a" },
+      { row: 3, col: 2, value: "last" },
+    ];
+    const xml = sheetXml({ ...plan, cells, merges: [], rowHeights: [] }, () => 0, {
+      selected: false,
+    });
+    // Printed rows carry heights of their own (the page layout's); here only the cells matter.
+    const cellsOnly = xml
+      .replace(/ ht="[^"]*" customHeight="1"/g, "")
+      .replace(/<row r="\d+"><\/row>/g, "");
+    expect(cellsOnly).toContain(
+      `<row r="2"><c r="A2"><v>1</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>a</t></is></c><c r="C4" t="inlineStr"><is><t>last</t></is></c></row>`
+    );
+  });
 });
 
 describe("package index and calcChain", () => {
@@ -210,6 +306,13 @@ describe("package index and calcChain", () => {
     expect(editAppXml(app, ["Other"], ["Other", "Summary"])).toBe(app);
   });
 
+  it("leaves alone an app.xml whose titles are fewer than its counts (ClosedXML writes them empty)", () => {
+    const app =
+      `<Properties xmlns:vt="v"><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<TitlesOfParts><vt:vector baseType="lpstr" size="0"></vt:vector></TitlesOfParts></Properties>`;
+    expect(editAppXml(app, ["Sheet1"], ["Sheet1", "Summary"])).toBe(app);
+  });
+
   it("drops Overrides of removed parts (any case) and adds those of new parts once", () => {
     const ct = `<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/Charts/chart1.xml" ContentType="c"/><Override PartName="/xl/a.xml" ContentType="a"/></Types>`;
     const out = editContentTypes(
@@ -222,6 +325,54 @@ describe("package index and calcChain", () => {
     );
     expect(out).toBe(
       `<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/a.xml" ContentType="a"/><Override PartName="/xl/b.xml" ContentType="b"/></Types>`
+    );
+  });
+
+  const rels = (part: string) => ({ part, contentType: CT_RELS });
+
+  it("gives new .rels parts an Override where the package declares .rels by Overrides (LibreOffice)", () => {
+    const ct = `<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/_rels/.rels" ContentType="${CT_RELS}"/></Types>`;
+    const out = editContentTypes(ct, [], [rels("xl/worksheets/_rels/sheet9.xml.rels")]);
+    expect(out).toContain(
+      `<Override PartName="/xl/worksheets/_rels/sheet9.xml.rels" ContentType="${CT_RELS}"/>`
+    );
+    // With a Default for the extension, none is needed.
+    const withDefault = ct.replace(
+      "<Default ",
+      `<Default Extension="RELS" ContentType="${CT_RELS}"/><Default `
+    );
+    expect(editContentTypes(withDefault, [], [rels("xl/drawings/_rels/drawing1.xml.rels")])).toBe(
+      withDefault
+    );
+  });
+
+  it("replaces an Override left behind for a name a new part takes, and opens a self-closed <Types/>", () => {
+    const ct = `<Types xmlns="t"><Override PartName="/xl/worksheets/sheet5.xml" ContentType="application/xml"/></Types>`;
+    const out = editContentTypes(ct, [], [{ part: "xl/worksheets/sheet5.xml", contentType: "ws" }]);
+    expect(out).toBe(
+      `<Types xmlns="t"><Override PartName="/xl/worksheets/sheet5.xml" ContentType="ws"/></Types>`
+    );
+    expect(editContentTypes(`<Types xmlns="t"/>`, [], [{ part: "a.xml", contentType: "a" }])).toBe(
+      `<Types xmlns="t"><Override PartName="/a.xml" ContentType="a"/></Types>`
+    );
+  });
+
+  it("writes new entries under the prefix a package puts its namespace on (<ns8:Types>, <ns3:Relationships>)", () => {
+    const ct = `<ns8:Types xmlns:ns8="t"><ns8:Default Extension="xml" ContentType="x"/></ns8:Types>`;
+    expect(editContentTypes(ct, [], [{ part: "a.xml", contentType: "a" }])).toBe(
+      `<ns8:Types xmlns:ns8="t"><ns8:Default Extension="xml" ContentType="x"/><ns8:Override PartName="/a.xml" ContentType="a"/></ns8:Types>`
+    );
+    const rel = (id: string) => ({ id, type: "T", target: `${id}.xml`, external: false });
+    const wbRels = `<ns3:Relationships xmlns:ns3="r"><ns3:Relationship Id="rId1" Type="T" Target="rId1.xml"/><ns3:Relationship Id="rId2" Type="T" Target="rId2.xml"/></ns3:Relationships>`;
+    expect(editRels(wbRels, new Set(["rId2"]), [rel("rId3")])).toBe(
+      `<ns3:Relationships xmlns:ns3="r"><ns3:Relationship Id="rId1" Type="T" Target="rId1.xml"/><ns3:Relationship Id="rId3" Type="T" Target="rId3.xml"/></ns3:Relationships>`
+    );
+    expect(addRels(`<ns3:Relationships xmlns:ns3="r"/>`, [rel("rId1")])).toBe(
+      `<ns3:Relationships xmlns:ns3="r"><ns3:Relationship Id="rId1" Type="T" Target="rId1.xml"/></ns3:Relationships>`
+    );
+    // A package without a prefix gets none.
+    expect(editRels(`<Relationships xmlns="r"></Relationships>`, new Set(), [rel("rId1")])).toBe(
+      `<Relationships xmlns="r"><Relationship Id="rId1" Type="T" Target="rId1.xml"/></Relationships>`
     );
   });
 });

@@ -47,12 +47,17 @@ export function anchorXml(a: AnchorInput, declareNs: boolean): string {
   );
 }
 
+/** A new drawing part holding the given anchors, as pieces (thousands of charts make megabytes). */
+export function* drawingXmlPieces(anchors: readonly string[]): Generator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  yield `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">`;
+  yield* anchors;
+  yield `</xdr:wsDr>`;
+}
+
 /** A new drawing part holding the given anchors. */
-export function drawingXml(anchors: string[]): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">${anchors.join("")}</xdr:wsDr>`
-  );
+export function drawingXml(anchors: readonly string[]): string {
+  return [...drawingXmlPieces(anchors)].join("");
 }
 
 /** The highest shape id in a drawing, so merged charts get ids no picture already has. */

@@ -5,7 +5,8 @@
  * A sheet that already has a drawing (exceljs writes one for images) keeps it: the charts are
  * appended to that drawing. Output is deterministic: the same input gives the same bytes.
  */
-export { addCharts, addChartsToPackage } from "./add";
+export { addCharts, addChartsToNewSheet, addChartsToPackage } from "./add";
+export type { Override } from "./add";
 export { readCharts } from "./read";
 export { normalizeChartSpec } from "./validate";
 export { columnLetters, quoteSheetName, sheetRange } from "./refs";

@@ -3,8 +3,10 @@
  * Parts are found by following relationships, never by guessing file names, because other writers
  * (Excel itself, LibreOffice) number and place parts differently from exceljs.
  */
-import { ZipPackage } from "../zip";
-import { attrLocal, child, children, esc, parseXml } from "./xml";
+import { LIMITS } from "../limits";
+import { ZipError, ZipPackage } from "../zip";
+import { XmlElement, attrLocal, child, children, esc, parseXml } from "./xml";
+import { Edit, applyEdits, prefixOf } from "../write/splice";
 
 export const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
@@ -21,11 +23,18 @@ const NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 /** Opens an .xlsx. The package keeps views on the caller's buffer and never writes to it. */
 export async function loadPackage(xlsx: Buffer): Promise<ZipPackage> {
   if (!(xlsx instanceof Uint8Array)) throw new Error("expected the .xlsx file as a Buffer");
-  return Promise.resolve(ZipPackage.load(Buffer.isBuffer(xlsx) ? xlsx : Buffer.from(xlsx)));
+  try {
+    return Promise.resolve(ZipPackage.load(Buffer.isBuffer(xlsx) ? xlsx : Buffer.from(xlsx)));
+  } catch (e) {
+    // The zip's sentence is about "it"; a library caller gets the subject with it.
+    if (e instanceof ZipError) throw new Error(`not an .xlsx (zip) file: ${e.message}`);
+    throw e;
+  }
 }
 
+/** A part as text, read whole: at most the limit of one part (README, "Limits"). */
 export async function readPart(zip: ZipPackage, part: string): Promise<string | undefined> {
-  const data = zip.read(part);
+  const data = zip.read(part, LIMITS.partBytes);
   if (data === undefined) return undefined;
   const text = data.toString("utf8");
   return Promise.resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -98,15 +107,20 @@ export function nextRelId(rels: Relationship[]): string {
   return `rId${n}`;
 }
 
+/** A <Relationship> element, under the prefix its part's root uses for the namespace ("" or "ns3:"). */
+export function relationshipXml(r: Relationship, prefix = ""): string {
+  return `<${prefix}Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`;
+}
+
 /** Adds relationships to a .rels text (or a new one), keeping what was there byte for byte. */
 export function addRels(text: string | undefined, added: Relationship[]): string {
-  const entries = added
-    .map((r) => `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"/>`)
-    .join("");
   if (text === undefined) {
+    const entries = added.map((r) => relationshipXml(r)).join("");
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_RELS}">${entries}</Relationships>`;
   }
-  return insertBeforeClose(text, entries);
+  // Some writers put the namespace on a prefix (<ns3:Relationships>): new entries use it too.
+  const prefix = prefixOf(parseXml(text, 1).name);
+  return insertBeforeClose(text, added.map((r) => relationshipXml(r, prefix)).join(""));
 }
 
 /** Inserts markup just before the root element's end tag (expanding a self-closed root). */
@@ -119,20 +133,61 @@ export function insertBeforeClose(text: string, markup: string): string {
   return text.slice(0, root.closeStart) + markup + text.slice(root.closeStart);
 }
 
-/** Adds Override entries to [Content_Types].xml for parts that have none. */
-export function addOverrides(
-  text: string,
-  overrides: { part: string; contentType: string }[]
+export const CT_RELS = "application/vnd.openxmlformats-package.relationships+xml";
+
+/**
+ * [Content_Types].xml without the Overrides of removed parts and with those of added parts. An
+ * added part gets an Override unless a Default for its extension already gives it its type (a
+ * .rels part, where the package has Default Extension="rels"; packages written by LibreOffice
+ * declare every .rels by an Override instead). An Override already there for an added part's name
+ * (left by whatever removed that part before) is replaced: the type is the new part's.
+ */
+export function editContentTypes(
+  source: string,
+  removed: readonly string[],
+  added: readonly { part: string; contentType: string }[]
 ): string {
-  const root = parseXml(text);
-  const have = new Set(
-    children(root, "Override").map((o) => (o.attrs.PartName ?? "").toLowerCase())
+  const root = parseXml(source, 2);
+  const adding = new Map(added.map((o) => [`/${o.part}`.toLowerCase(), o]));
+  const gone = new Set(removed.map((p) => `/${p}`.toLowerCase()));
+  const defaults = new Map(
+    children(root, "Default").map((d) => [
+      (d.attrs.Extension ?? "").toLowerCase(),
+      (d.attrs.ContentType ?? "").toLowerCase(),
+    ])
   );
-  const entries = overrides
-    .filter((o) => !have.has(`/${o.part}`.toLowerCase()))
-    .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
+  const edits: Edit[] = [];
+  for (const o of children(root, "Override")) {
+    const name = (o.attrs.PartName ?? "").toLowerCase();
+    if (gone.has(name) || adding.has(name))
+      edits.push({ at: o.start, remove: o.end - o.start, insert: "" });
+  }
+  const byDefault = (o: { part: string; contentType: string }) => {
+    const ext = /\.([^./]+)$/.exec(o.part)?.[1]?.toLowerCase() ?? "";
+    return defaults.get(ext) === o.contentType.toLowerCase();
+  };
+  // Under the root's prefix, where the namespace is on one (<ns8:Types>, as some writers do).
+  const p = prefixOf(root.name);
+  const entries = [...adding.values()]
+    .filter((o) => !byDefault(o))
+    .map((o) => `<${p}Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
     .join("");
-  return entries ? insertBeforeClose(text, entries) : text;
+  edits.push(
+    root.closeStart === root.end
+      ? {
+          at: root.start,
+          remove: root.end - root.start,
+          insert: selfClosedRoot(source, root, entries),
+        }
+      : { at: root.closeStart, remove: 0, insert: entries }
+  );
+  return applyEdits(source, edits);
+}
+
+/** A self-closed <Types/> opened up to hold entries. */
+function selfClosedRoot(source: string, root: XmlElement, entries: string): string {
+  const tag = source.slice(root.start, root.end).replace(/\s*\/>$/, ">");
+  return `${tag}${entries}</${root.name}>`;
 }
 
 export interface SheetPart {
@@ -144,6 +199,8 @@ export interface SheetPart {
 export async function workbookPart(zip: ZipPackage): Promise<string> {
   const rels = parseRels(await mustReadPart(zip, "_rels/.rels"));
   const main = rels.find((r) => r.type === REL_OFFICE_DOCUMENT);
+  if (!main && rels.some((r) => r.type.startsWith("http://purl.oclc.org/ooxml/")))
+    throw new Error("a Strict Open XML package: its parts use Strict names, not written into here");
   if (!main) throw new Error("not an .xlsx package: no officeDocument relationship in _rels/.rels");
   return resolveTarget("", main.target);
 }

@@ -28,8 +28,13 @@ export interface XmlElement {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Escapes text for element content. Quotes stay as they are, so formulas read as Excel writes them. */
 export function escText(value: string): string {
+  // Most text needs nothing: one test instead of four replacements (a report has a million cells).
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value
     .replace(INVALID_XML_CHARS, "")
     .replace(/&/g, "&amp;")

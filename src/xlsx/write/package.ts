@@ -4,7 +4,14 @@
  * calcChain, and the sheet list in docProps/app.xml. Parts are found by following relationships.
  */
 import type { ZipPackage } from "../zip";
-import { parseRels, readPart, relsPathFor, resolveTarget } from "../charts/opc";
+import {
+  Relationship,
+  addRels,
+  parseRels,
+  readPart,
+  relsPathFor,
+  resolveTarget,
+} from "../charts/opc";
 import { XmlElement, child, children, esc, parseXml } from "../charts/xml";
 import { Edit, applyEdits } from "./splice";
 
@@ -56,37 +63,19 @@ export async function orphanedBy(
   return [...gone, ...gone.map(relsPathFor).filter((r) => zip.has(r))];
 }
 
-/** [Content_Types].xml without the Overrides of removed parts and with those of added parts. */
-export function editContentTypes(
-  source: string,
-  removed: readonly string[],
-  added: readonly { part: string; contentType: string }[]
-): string {
-  const root = parseXml(source, 2);
-  const gone = new Set(removed.map((p) => `/${p}`.toLowerCase()));
-  const edits: Edit[] = [];
-  const have = new Set<string>();
-  for (const o of children(root, "Override")) {
-    const name = (o.attrs.PartName ?? "").toLowerCase();
-    if (gone.has(name)) edits.push({ at: o.start, remove: o.end - o.start, insert: "" });
-    else have.add(name);
-  }
-  const entries = added
-    .filter((o) => !have.has(`/${o.part}`.toLowerCase()))
-    .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.contentType)}"/>`)
-    .join("");
-  edits.push({ at: root.closeStart, remove: 0, insert: entries });
-  return applyEdits(source, edits);
-}
+// Content types live with the rest of the package's index, in ../charts/opc.
+export { CT_RELS, editContentTypes } from "../charts/opc";
 
 /** A .rels text without the given relationship ids and with new entries at the end. */
-export function editRels(source: string, removeIds: Set<string>, added: string): string {
+export function editRels(source: string, removeIds: Set<string>, added: Relationship[]): string {
   const root = parseXml(source, 2);
-  const edits: Edit[] = children(root, "Relationship")
-    .filter((r) => removeIds.has(r.attrs.Id ?? ""))
-    .map((r) => ({ at: r.start, remove: r.end - r.start, insert: "" }));
-  edits.push({ at: root.closeStart, remove: 0, insert: added });
-  return applyEdits(source, edits);
+  const kept = applyEdits(
+    source,
+    children(root, "Relationship")
+      .filter((r) => removeIds.has(r.attrs.Id ?? ""))
+      .map((r): Edit => ({ at: r.start, remove: r.end - r.start, insert: "" }))
+  );
+  return added.length === 0 ? kept : addRels(kept, added);
 }
 
 /**
@@ -122,7 +111,12 @@ export function editAppXml(source: string, oldSheets: string[], newSheets: strin
     const count = Number(countEl?.text ?? NaN);
     if (!countEl || !Number.isInteger(count)) return source;
     const group = lpstrs.slice(offset, offset + count);
-    const same = count === oldSheets.length && group.every((t, i) => t.text === oldSheets[i]);
+    // A group that names fewer titles than it counts (some writers leave the list empty) is not
+    // the list of worksheets: left alone.
+    const same =
+      count === oldSheets.length &&
+      group.length === count &&
+      group.every((t, i) => t.text === oldSheets[i]);
     if (same && count > 0) {
       const p = titles.children[0]?.name.replace(/lpstr$/, "") ?? "vt:";
       const first = group[0] as XmlElement;

@@ -11,7 +11,11 @@ const PAPER_SIZE = { A4: 9 } as const;
 /** The last column: a row break runs across the whole sheet. */
 const MAX_COL = 16383;
 
-export function pageSetupXml(page: PlanPage): string {
+/**
+ * The page elements as pieces, one per element in schema order (an element added later is one more
+ * piece in its place): what the sheet writer streams after mergeCells.
+ */
+export function pagePieces(page: PlanPage): string[] {
   const m = page.margins;
   const margins = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
   // fitToPage (in sheetPr) with fitToWidth 1 and fitToHeight 0: one page wide, as many tall as the
@@ -27,5 +31,10 @@ export function pageSetupXml(page: PlanPage): string {
       : `<rowBreaks count="${page.rowBreaks.length}" manualBreakCount="${page.rowBreaks.length}">` +
         page.rowBreaks.map((r) => `<brk id="${r}" max="${MAX_COL}" man="1"/>`).join("") +
         `</rowBreaks>`;
-  return margins + setup + hf + breaks;
+  return [margins, setup, hf, breaks];
+}
+
+/** The page elements as one string. */
+export function pageSetupXml(page: PlanPage): string {
+  return pagePieces(page).join("");
 }

@@ -6,7 +6,8 @@
  */
 import { PlanCell, PlanSheet, a1 } from "../../workbook";
 import { escText } from "../charts/xml";
-import { pageSetupXml } from "./page-xml";
+import { pagePieces } from "./page-xml";
+import { SheetCells } from "./plan-cells";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const CT_WORKSHEET =
@@ -51,59 +52,91 @@ function lastColOf(sheet: PlanSheet): number {
 export interface SheetXmlOptions {
   /** The tab is the workbook's active one. */
   selected: boolean;
+  /** The relationship id of the sheet's drawing (its charts), when it has one. */
+  drawingRelId?: string;
+  /** The sheet's cells by address, when the caller has them already. */
+  cells?: SheetCells;
 }
 
-export function sheetXml(
+/** <sheetData>, one row at a time. */
+function* sheetData(
   sheet: PlanSheet,
-  styleOf: (c: PlanCell) => number,
-  opts: SheetXmlOptions
-): string {
-  // One cell per address, the plan's last word winning; rows and cells in ascending order.
-  const rows = new Map<number, Map<number, PlanCell>>();
-  for (const c of sheet.cells) {
-    const row = rows.get(c.row) ?? new Map<number, PlanCell>();
-    row.set(c.col, c);
-    rows.set(c.row, row);
-  }
+  byAddress: SheetCells,
+  styleOf: (c: PlanCell) => number
+): Generator<string> {
   const heights = new Map(sheet.rowHeights.map((h) => [h.row, h.height]));
   // Every printed row at an explicit height: the page breaks were computed for these heights, and
   // a renderer sizing a row itself (LibreOffice fits rows to their text on opening) would move them.
-  for (let r = 0; r <= sheet.page.lastRow; r++)
-    if (!heights.has(r)) heights.set(r, sheet.page.defaultRowHeight);
-  const rowNumbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  const sheetData = rowNumbers
-    .map((r) => {
-      const cells = [...(rows.get(r)?.values() ?? [])]
-        .sort((a, b) => a.col - b.col)
-        .map((c) => cellXml(c, styleOf(c)))
-        .join("");
-      const h = heights.get(r);
-      const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
-      return cells || ht ? `<row r="${r + 1}"${ht}>${cells}</row>` : "";
-    })
-    .join("");
+  // Rows 0..lastRow merge in with the plan's rows, both ascending.
+  const lastPrinted = sheet.page.lastRow;
+  const defaultHeight = sheet.page.defaultRowHeight;
+  let open = false;
+  let next = 0;
+  const row = function* (r: number, cells: readonly PlanCell[]): Generator<string> {
+    let xml = "";
+    for (const c of cells) xml += cellXml(c, styleOf(c));
+    const h = heights.get(r) ?? (r <= lastPrinted ? defaultHeight : undefined);
+    const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
+    if (!xml && !ht) return;
+    if (!open) yield "<sheetData>";
+    open = true;
+    yield `<row r="${r + 1}"${ht}>${xml}</row>`;
+  };
+  for (const { row: r, cells } of byAddress.rows) {
+    for (; next < r && next <= lastPrinted; next++) yield* row(next, []);
+    next = Math.max(next, r + 1);
+    yield* row(r, cells);
+  }
+  for (; next <= lastPrinted; next++) yield* row(next, []);
+  yield open ? "</sheetData>" : "<sheetData/>";
+}
 
+function colsXml(sheet: PlanSheet): string {
   const widths = new Map(sheet.columnWidths.map((w) => [w.col, w.width]));
   const cols = [...widths.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([col, w]) => `<col min="${col + 1}" max="${col + 1}" width="${w}" customWidth="1"/>`)
     .join("");
+  return cols ? `<cols>${cols}</cols>` : "";
+}
+
+function mergesXml(sheet: PlanSheet): string {
   const merges = sheet.merges
     .map((m) => `<mergeCell ref="${a1(m.from.row, m.from.col)}:${a1(m.to.row, m.to.col)}"/>`)
     .join("");
-  const lastCol = lastColOf(sheet);
+  return merges ? `<mergeCells count="${sheet.merges.length}">${merges}</mergeCells>` : "";
+}
+
+/**
+ * The worksheet part as a sequence of pieces, each one element of CT_Worksheet in schema order
+ * (a new element is one more piece in its place); <sheetData> comes row by row, so a sheet of a
+ * million cells is never one string. Give the pieces to ZipPackage.writePieces.
+ */
+export function* sheetXmlPieces(
+  sheet: PlanSheet,
+  styleOf: (c: PlanCell) => number,
+  opts: SheetXmlOptions
+): Generator<string> {
   const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
-    `<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<dimension ref="A1:${a1(lastRowOf(sheet), lastCol)}"/>` +
-    `<sheetViews><sheetView${opts.selected ? ` tabSelected="1"` : ""} workbookViewId="0"/></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    (sheetData ? `<sheetData>${sheetData}</sheetData>` : "<sheetData/>") +
-    (merges ? `<mergeCells count="${sheet.merges.length}">${merges}</mergeCells>` : "") +
-    pageSetupXml(sheet.page) +
-    `</worksheet>`
-  );
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  yield `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
+  yield `<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>`;
+  yield `<dimension ref="A1:${a1(lastRowOf(sheet), lastColOf(sheet))}"/>`;
+  yield `<sheetViews><sheetView${opts.selected ? ` tabSelected="1"` : ""} workbookViewId="0"/></sheetViews>`;
+  yield `<sheetFormatPr defaultRowHeight="15"/>`;
+  yield colsXml(sheet);
+  yield* sheetData(sheet, opts.cells ?? new SheetCells(sheet), styleOf);
+  yield mergesXml(sheet);
+  yield* pagePieces(sheet.page);
+  if (opts.drawingRelId) yield `<drawing r:id="${opts.drawingRelId}"/>`;
+  yield `</worksheet>`;
+}
+
+/** The worksheet part as one string (tests, small sheets). */
+export function sheetXml(
+  sheet: PlanSheet,
+  styleOf: (c: PlanCell) => number,
+  opts: SheetXmlOptions
+): string {
+  return [...sheetXmlPieces(sheet, styleOf, opts)].join("");
 }

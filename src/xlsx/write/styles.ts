@@ -93,6 +93,7 @@ export function appendStyles(source: string, cells: readonly PlanCell[]): Styled
     return index;
   };
   const fontBase = baseFont(source, child(child(root, "fonts"), "font"));
+  padLists(root, prefix, fontBase, list);
   const numFmtIds = existingNumFmts(child(root, "numFmts"));
   let nextNumFmt = Math.max(163, ...numFmtIds.values()) + 1;
   const hasCellStyleXfs = (child(root, "cellStyleXfs")?.children.length ?? 0) > 0;
@@ -110,7 +111,7 @@ export function appendStyles(source: string, cells: readonly PlanCell[]): Styled
   const styleOf = (cell: PlanCell): number => {
     const numFmt = cell.numFmt && typeof cell.value === "number" ? cell.numFmt : undefined;
     if (!cell.style && !numFmt) return 0;
-    const key = JSON.stringify([cell.style ?? {}, numFmt ?? ""]);
+    const key = styleKey(cell.style, numFmt);
     const known = byKey.get(key);
     if (known !== undefined) return known;
     const s = cell.style ?? {};
@@ -129,11 +130,81 @@ export function appendStyles(source: string, cells: readonly PlanCell[]): Styled
     styleOf: (cell) => {
       const numFmt = cell.numFmt && typeof cell.value === "number" ? cell.numFmt : undefined;
       if (!cell.style && !numFmt) return 0;
-      const xf = frozen.get(JSON.stringify([cell.style ?? {}, numFmt ?? ""]));
+      const xf = frozen.get(styleKey(cell.style, numFmt));
       if (xf === undefined) throw new Error("appendStyles: a cell was not among the styled cells");
       return xf;
     },
   };
+}
+
+/** A style's text, once per style object: plans share style objects over many cells. */
+const styleTexts = new WeakMap<PlanStyle, string>();
+
+/** What makes two cells' formats the same: their style's content and their number format. */
+function styleKey(style: PlanStyle | undefined, numFmt: string | undefined): string {
+  let text = "";
+  if (style) {
+    text = styleTexts.get(style) ?? JSON.stringify(style);
+    styleTexts.set(style, text);
+  }
+  return `${numFmt ?? ""}\u0000${text}`;
+}
+
+/** The largest font, fill and border index the input's own cell formats point at (-1: none). */
+function referenced(root: XmlElement): Record<"fonts" | "fills" | "borders", number> {
+  const max = { fonts: -1, fills: -1, borders: -1 };
+  for (const list of ["cellXfs", "cellStyleXfs"])
+    for (const xf of child(root, list)?.children ?? []) {
+      const at = (attr: string) => {
+        const n = Number(xf.attrs[attr]);
+        return Number.isInteger(n) && n >= 0 ? n : -1;
+      };
+      max.fonts = Math.max(max.fonts, at("fontId"));
+      max.fills = Math.max(max.fills, at("fillId"));
+      max.borders = Math.max(max.borders, at("borderId"));
+    }
+  return max;
+}
+
+/**
+ * Entries that must come before the report's in each list, added where the input lacks them:
+ * Excel's two reserved fills (none, gray125), a default font, border and cell format where a list
+ * is empty (index 0 is what an unstyled cell uses), and every index one of the input's own formats
+ * points at. A broken file may point past the end of a list; the report's entries would otherwise
+ * take those places, and the user's cells their look.
+ */
+function padLists(
+  root: XmlElement,
+  p: string,
+  fontBase: FontBase,
+  list: (local: string) => List
+): void {
+  const pad = (local: string, floor: number, make: (index: number) => string) => {
+    const l = list(local);
+    for (let i = l.existing + l.added.length; i < floor; i++) {
+      const xml = make(i);
+      l.added.push(xml);
+      if (!l.dedupe.has(xml)) l.dedupe.set(xml, i);
+    }
+  };
+  const used = referenced(root);
+  pad("fonts", Math.max(1, used.fonts + 1), () => fontXml(p, {}, fontBase));
+  pad("fills", Math.max(2, used.fills + 1), (i) =>
+    i === 1
+      ? `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`
+      : `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`
+  );
+  pad(
+    "borders",
+    Math.max(1, used.borders + 1),
+    () =>
+      ["left", "right", "top", "bottom", "diagonal"].reduce(
+        (xml, side) => `${xml}<${p}${side}/>`,
+        `<${p}border>`
+      ) + `</${p}border>`
+  );
+  const withXfId = (child(root, "cellStyleXfs")?.children.length ?? 0) > 0;
+  pad("cellXfs", 1, () => xfXml(p, {}, 0, 0, 0, 0, withXfId));
 }
 
 function hasFont(s: PlanStyle): boolean {
@@ -226,7 +297,9 @@ function xfXml(
 /** Splices the new entries into their lists (creating a list where the input has none). */
 function writeLists(source: string, root: XmlElement, prefix: string, lists: List[]): string {
   const edits: Edit[] = [];
-  for (const l of lists) {
+  // In schema order: lists created at the same place must follow each other as CT_Stylesheet says.
+  const ordered = [...lists].sort((a, b) => ORDER.indexOf(a.local) - ORDER.indexOf(b.local));
+  for (const l of ordered) {
     if (l.added.length === 0) continue;
     const count = l.existing + l.added.length;
     const markup = l.added.join("");
