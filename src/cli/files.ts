@@ -101,10 +101,17 @@ export function installSignalCleanup(): void {
  * on one file system). A failure or an interruption leaves no partial file behind; stale temporary
  * files of earlier killed runs are swept first.
  */
+/** Folders whose stale temporary files this process has swept. */
+const swept = new Set<string>();
+
 export async function writeAtomic(target: string, data: Buffer): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
-  await sweepStaleTemps(dir);
+  // Once a folder per run: a batch writes many reports into one.
+  if (!swept.has(dir)) {
+    swept.add(dir);
+    await sweepStaleTemps(dir);
+  }
   const tmp = tempFor(target);
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
@@ -117,30 +124,37 @@ export async function writeAtomic(target: string, data: Buffer): Promise<void> {
   }
 }
 
+/**
+ * What a path is known by: its absolute form, its real path (its folder's, when it does not exist
+ * yet: the folder may be a link to another) and, when it exists, its device and inode. Two paths
+ * name the same file when they share one.
+ */
+export async function fileKeys(p: string): Promise<string[]> {
+  const abs = path.resolve(p);
+  const keys = [abs];
+  try {
+    keys.push(await fs.realpath(abs));
+  } catch {
+    try {
+      keys.push(path.join(await fs.realpath(path.dirname(abs)), path.basename(abs)));
+    } catch {
+      // Neither it nor its folder is there: its absolute form is all there is.
+    }
+  }
+  try {
+    const st = await fs.stat(abs);
+    keys.push(`inode ${st.dev}:${st.ino}`);
+  } catch {
+    // Not there yet.
+  }
+  return keys;
+}
+
 /** True when two paths name the same file (so an input is never overwritten, even via another path). */
 export async function sameFile(a: string, b: string): Promise<boolean> {
-  const ra = path.resolve(a);
-  const rb = path.resolve(b);
-  if (ra === rb) return true;
-  const real = async (p: string) => {
-    try {
-      return await fs.realpath(p);
-    } catch {
-      // Not there yet: resolve its folder, which may be a link to the input's folder.
-      try {
-        return path.join(await fs.realpath(path.dirname(p)), path.basename(p));
-      } catch {
-        return p;
-      }
-    }
-  };
-  if ((await real(ra)) === (await real(rb))) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [ka, kb] = await Promise.all([fileKeys(a), fileKeys(b)]);
+  return ka.some((k) => kb.includes(k));
 }
 
 /** O_NONBLOCK where the platform has it: opening a fifo then returns at once instead of waiting. */

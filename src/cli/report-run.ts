@@ -8,7 +8,7 @@
 import path from "path";
 import type { ReportPlan } from "../workbook";
 import { WorkbookReadError } from "../xlsx/errors";
-import { sameFile, writeAtomic } from "./files";
+import { fileKeys, sameFile, writeAtomic } from "./files";
 import { PdfError, pdfPathFor, writeReportPdf } from "./pdf";
 
 export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
@@ -159,6 +159,12 @@ export async function batchOutputs(
 ): Promise<{ file: string; out: string; note: string | null }[]> {
   const taken: string[] = [];
   const result: { file: string; out: string; note: string | null }[] = [];
+  // Each input's keys once (not once per candidate name: a batch of n inputs would take n^2).
+  const inputs = await Promise.all(files.map(async (f) => ({ f, keys: await fileKeys(f) })));
+  const inputAt = async (out: string): Promise<string | null> => {
+    const keys = await fileKeys(out);
+    return inputs.find((i) => i.keys.some((k) => keys.includes(k)))?.f ?? null;
+  };
   for (const file of files) {
     const base = path.basename(file, path.extname(file));
     // A macro-enabled workbook's or a template's report keeps its kind, and so its extension.
@@ -170,7 +176,7 @@ export async function batchOutputs(
       const out = path.join(outDir, `${base}-report${i === 1 ? "" : `-${i}`}${ext}`);
       // Case-insensitive: two names differing only in case are one file on Windows and macOS.
       const key = path.resolve(out).toLowerCase();
-      const input = await firstMatch(files, (f) => sameFile(f, out));
+      const input = await inputAt(out);
       if (input === null && !taken.includes(key)) {
         taken.push(key);
         const first = path.join(outDir, `${base}-report${ext}`);
@@ -185,12 +191,4 @@ export async function batchOutputs(
     }
   }
   return result;
-}
-
-async function firstMatch(
-  items: readonly string[],
-  test: (item: string) => Promise<boolean>
-): Promise<string | null> {
-  for (const item of items) if (await test(item)) return item;
-  return null;
 }

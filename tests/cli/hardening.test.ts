@@ -1,6 +1,15 @@
 import { spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "fs";
 import path from "path";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
@@ -63,6 +72,38 @@ describe("cdrp report --out-dir never writes over an input or another member's r
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["district-report-2.xlsx", "district-report.xlsx"]);
     expect(r.stderr).toContain("is another input's report, so its report is");
+  });
+});
+
+describe("cdrp report --out-dir through a link to the inputs' folder", () => {
+  it("knows an input by its real path and by a hard link to it, and writes over neither", async () => {
+    const real = file("linked");
+    mkdirSync(real);
+    copyFileSync(file("sample.xlsx"), path.join(real, "b.xlsx"));
+    copyFileSync(file("sample.xlsx"), path.join(real, "x.xlsx"));
+    // b's usual report name is another name of the input x.xlsx.
+    linkSync(path.join(real, "x.xlsx"), path.join(real, "b-report.xlsx"));
+    const link = file("link-to-linked");
+    symlinkSync(real, link);
+    const before = sha(path.join(real, "x.xlsx"));
+    // The inputs named through the link, the reports into the real folder: the same folder.
+    const r = await runCli(
+      "report",
+      path.join(link, "b.xlsx"),
+      path.join(link, "x.xlsx"),
+      "--out-dir",
+      real
+    );
+    expect(r.code).toBe(0);
+    expect(sha(path.join(real, "x.xlsx"))).toBe(before);
+    expect(readdirSync(real).sort()).toEqual([
+      "b-report-2.xlsx",
+      "b-report.xlsx",
+      "b.xlsx",
+      "x-report.xlsx",
+      "x.xlsx",
+    ]);
+    expect(r.stderr).toContain("b-report.xlsx is one of the inputs, so its report is");
   });
 });
 
