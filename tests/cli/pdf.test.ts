@@ -9,7 +9,6 @@
 import { execFileSync, spawnSync } from "child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import path from "path";
-import { inflateSync } from "zlib";
 import { DataSheet, ReportPlan, sampleWorkbook } from "../../src/workbook";
 import { writeDataWorkbook } from "../../src/xlsx";
 import { findSoffice, pdfPathFor, pdfTimeoutMs } from "../../src/cli/pdf";
@@ -17,6 +16,7 @@ import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
 import { figuresOf, pageOfRow, planOf } from "../support/report-shapes";
 import { longLabelSample, tenTimesSample } from "../support/big-workbook";
+import { countColour } from "../support/png";
 
 const root = path.join(__dirname, "..", "..");
 const hasTools = spawnSync("sh", ["-c", "(command -v soffice || command -v libreoffice) && command -v pdftoppm && command -v pdftotext"]).status === 0;
@@ -86,46 +86,6 @@ function expectPagesAsPlanned(pdf: string, plan: ReportPlan): void {
   expect(figures).toBe(plan.sheets.reduce((n, s) => n + s.charts.length, 0));
 }
 
-/** Pixels of a colour (within a small distance) in an 8-bit RGB or RGBA PNG, as render.test.ts counts. */
-function countColour(png: Buffer, rgb: [number, number, number]): number {
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 3;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString("ascii", pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === "IHDR") {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      channels = data[9] === 6 ? 4 : 3;
-    } else if (type === "IDAT") idat.push(data);
-    pos += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const prev = Buffer.alloc(stride);
-  const cur = Buffer.alloc(stride);
-  let count = 0;
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)] as number;
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x] as number;
-      const a = x >= channels ? (cur[x - channels] as number) : 0;
-      const b = prev[x] as number;
-      const c = x >= channels ? (prev[x - channels] as number) : 0;
-      const p = a + b - c;
-      const pred = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? (Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c) : 0;
-      cur[x] = (v + pred) & 0xff;
-    }
-    for (let x = 0; x < stride; x += channels)
-      if (Math.abs((cur[x] as number) - rgb[0]) + Math.abs((cur[x + 1] as number) - rgb[1]) + Math.abs((cur[x + 2] as number) - rgb[2]) < 30) count++;
-    cur.copy(prev);
-  }
-  return count;
-}
 
 describe("the PDF step's parts", () => {
   it("finds soffice (or libreoffice) on the PATH, and nothing where there is none", () => {

@@ -8,12 +8,12 @@
 import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import path from "path";
-import { inflateSync } from "zlib";
 import { DataSheet, ReportPlan, analyse, buildPlan, snapshotOfData } from "../../src/workbook";
 import { readWorkbook, reportOnlyWorkbook } from "../../src/xlsx";
 import { gridAreas, sampleWithAreas } from "../support/areas";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
+import { countColour } from "../support/png";
 
 const hasTools =
   spawnSync("sh", ["-c", "command -v libreoffice && command -v pdftoppm && command -v pdftotext"])
@@ -29,67 +29,6 @@ const artifacts = path.join(__dirname, "..", "..", "artifacts", "areas");
 const SCRIPT = path.join(__dirname, "..", "..", "scripts", "render-xlsx.sh");
 const Y2024 = path.join(__dirname, "..", "fixtures", "police-uk", "2024-01-to-04.zip");
 
-/** Pixels within a small distance of a colour in an 8-bit RGB(A) PNG (as render.test.ts counts). */
-function countColour(png: Buffer, rgb: [number, number, number]): number {
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 3;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString("ascii", pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === "IHDR") {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      channels = data[9] === 6 ? 4 : 3;
-    } else if (type === "IDAT") idat.push(data);
-    pos += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const prev = Buffer.alloc(stride);
-  const cur = Buffer.alloc(stride);
-  let count = 0;
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)] as number;
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x] as number;
-      const a = x >= channels ? (cur[x - channels] as number) : 0;
-      const b = prev[x] as number;
-      const c = x >= channels ? (prev[x - channels] as number) : 0;
-      const p = a + b - c;
-      const paeth =
-        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
-          ? a
-          : Math.abs(p - b) <= Math.abs(p - c)
-            ? b
-            : c;
-      const pred =
-        filter === 1
-          ? a
-          : filter === 2
-            ? b
-            : filter === 3
-              ? (a + b) >> 1
-              : filter === 4
-                ? paeth
-                : 0;
-      cur[x] = (v + pred) & 0xff;
-    }
-    for (let x = 0; x < stride; x += channels)
-      if (
-        Math.abs((cur[x] as number) - rgb[0]) +
-          Math.abs((cur[x + 1] as number) - rgb[1]) +
-          Math.abs((cur[x + 2] as number) - rgb[2]) <
-        30
-      )
-        count++;
-    cur.copy(prev);
-  }
-  return count;
-}
 
 /** The plan of the Priority areas sheet alone. */
 function areasPlan(data: DataSheet[] | ReturnType<typeof snapshotOfData>): ReportPlan {

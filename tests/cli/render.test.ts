@@ -6,56 +6,15 @@
 import { execFileSync, spawnSync } from "child_process";
 import { readFileSync, readdirSync } from "fs";
 import path from "path";
-import { inflateSync } from "zlib";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp";
+import { countColour } from "../support/png";
 
 const hasTools = spawnSync("sh", ["-c", "command -v libreoffice && command -v pdftoppm && command -v pdftotext"]).status === 0;
 const required = process.env.CDRP_REQUIRE_RENDER === "1";
 const renderTest = hasTools || required ? test : test.skip;
 if (!hasTools && !required) console.warn("render.test.ts: SKIPPED: libreoffice, pdftoppm or pdftotext is not installed");
 
-/** Counts pixels of a colour (within a small distance) in an 8-bit RGB or RGBA PNG. */
-function countColour(png: Buffer, rgb: [number, number, number]): number {
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 3;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString("ascii", pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === "IHDR") {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      channels = data[9] === 6 ? 4 : 3;
-    } else if (type === "IDAT") idat.push(data);
-    pos += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const prev = Buffer.alloc(stride);
-  const cur = Buffer.alloc(stride);
-  let count = 0;
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)] as number;
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x] as number;
-      const a = x >= channels ? (cur[x - channels] as number) : 0;
-      const b = prev[x] as number;
-      const c = x >= channels ? (prev[x - channels] as number) : 0;
-      const p = a + b - c;
-      const pred = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? (Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c) : 0;
-      cur[x] = (v + pred) & 0xff;
-    }
-    for (let x = 0; x < stride; x += channels) {
-      if (Math.abs((cur[x] as number) - rgb[0]) + Math.abs((cur[x + 1] as number) - rgb[1]) + Math.abs((cur[x + 2] as number) - rgb[2]) < 30) count++;
-    }
-    cur.copy(prev);
-  }
-  return count;
-}
 
 describe("the demo report rendered by LibreOffice", () => {
   renderTest("has the summary, the figures with drawn charts, and the Domestic Abuse tables", async () => {

@@ -6,7 +6,6 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
@@ -22,6 +21,7 @@ import { relativeTarget, resolveTarget } from "../../src/xlsx/charts/opc";
 import { parseRef } from "../../src/xlsx/charts/refs";
 import { insertDrawingElement } from "../../src/xlsx/charts/sheet-xml";
 import { parseXml } from "../../src/xlsx/charts/xml";
+import { decodePng } from "../support/png";
 
 const SHEET = "Priority 1 Tom's";
 const Q = "'Priority 1 Tom''s'"; // the sheet as a formula must spell it
@@ -622,73 +622,13 @@ describe("invalid input", () => {
   });
 });
 
-/** The pixels of a PNG as RGB, decoded with zlib: enough of PNG for pdftoppm's 8-bit output. */
-function decodePng(file: string): {
-  width: number;
-  height: number;
-  rgb: (x: number, y: number) => [number, number, number];
-} {
-  const buf = fs.readFileSync(file);
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let colorType = 0;
-  const idat: Buffer[] = [];
-  while (pos < buf.length) {
-    const len = buf.readUInt32BE(pos);
-    const type = buf.toString("ascii", pos + 4, pos + 8);
-    const data = buf.subarray(pos + 8, pos + 8 + len);
-    if (type === "IHDR") {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      if (data[8] !== 8) throw new Error("only 8-bit PNGs");
-      colorType = data[9] ?? 0;
-    } else if (type === "IDAT") idat.push(data);
-    pos += 12 + len;
-  }
-  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType as 0 | 2 | 4 | 6];
-  if (channels === undefined) throw new Error(`PNG colour type ${colorType} not handled`);
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const pixels = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)] ?? 0;
-    for (let i = 0; i < stride; i++) {
-      const x = raw[y * (stride + 1) + 1 + i] ?? 0;
-      const a = i >= channels ? (pixels[y * stride + i - channels] ?? 0) : 0;
-      const b = y > 0 ? (pixels[(y - 1) * stride + i] ?? 0) : 0;
-      const c = y > 0 && i >= channels ? (pixels[(y - 1) * stride + i - channels] ?? 0) : 0;
-      let v = x;
-      if (filter === 1) v = x + a;
-      else if (filter === 2) v = x + b;
-      else if (filter === 3) v = x + ((a + b) >> 1);
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-      }
-      pixels[y * stride + i] = v & 0xff;
-    }
-  }
-  return {
-    width,
-    height,
-    rgb: (x, y) => {
-      const at = y * stride + x * channels;
-      const r = pixels[at] ?? 0;
-      return channels >= 3 ? [r, pixels[at + 1] ?? 0, pixels[at + 2] ?? 0] : [r, r, r];
-    },
-  };
-}
 
 /** How many pixels are within a small distance of each colour, and how many are not white. */
 function countColours(
   file: string,
   colours: string[]
 ): { nonWhite: number; byColour: Record<string, number> } {
-  const png = decodePng(file);
+  const png = decodePng(fs.readFileSync(file));
   const targets = colours.map(
     (c) =>
       [
