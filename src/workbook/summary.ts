@@ -1,21 +1,10 @@
 import { Band, Direction, Rag, SpcSide, SpcVariation } from "../core";
 import { AreaMeasure, ReportModel } from "./model-types";
 
-interface AreaMeasureJson {
-  current: number | null;
-  comparator: number | null;
-  change: number | null;
-  z: number | null;
-  rising: boolean;
-  spc: {
-    points: number;
-    mean: number;
-    lower: number;
-    upper: number;
-    variation: SpcVariation;
-    side: SpcSide | null;
-  } | null;
-}
+/** An area's measure in report --json: the model's figures, and its SPC reading without the words. */
+type AreaMeasureJson = Pick<AreaMeasure, "current" | "comparator" | "change" | "z" | "rising"> & {
+  spc: Omit<NonNullable<AreaMeasure["spc"]>, "words"> | null;
+};
 
 const areaMeasureJson = (m: AreaMeasure): AreaMeasureJson => ({
   current: m.current,
