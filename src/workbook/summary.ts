@@ -1,9 +1,12 @@
-import { Band, Direction, Rag, SpcSide, SpcVariation } from "../core";
+import { Band, Direction, Rag } from "../core";
 import { AreaMeasure, ReportModel } from "./model-types";
 
-/** An area's measure in report --json: the model's figures, and its SPC reading without the words. */
+/** An XmR reading in report --json, a measure's or an area's: its figures, without the words. */
+type SpcJson = Omit<NonNullable<AreaMeasure["spc"]>, "words">;
+
+/** An area's measure in report --json: the model's figures, and its SPC reading. */
 type AreaMeasureJson = Pick<AreaMeasure, "current" | "comparator" | "change" | "z" | "rising"> & {
-  spc: Omit<NonNullable<AreaMeasure["spc"]>, "words"> | null;
+  spc: SpcJson | null;
 };
 
 const areaMeasureJson = (m: AreaMeasure): AreaMeasureJson => ({
@@ -46,14 +49,7 @@ export interface SummaryJson {
       mean: number;
       previousPosition: number | null;
     } | null;
-    spc: {
-      points: number;
-      mean: number;
-      lower: number;
-      upper: number;
-      variation: SpcVariation;
-      side: SpcSide | null;
-    } | null;
+    spc: SpcJson | null;
     narrative: string;
   }[];
   ni32: {
