@@ -44,6 +44,20 @@ function timed(args: string[]): Promise<{ ms: number; code: number | null; err: 
   });
 }
 
+/** Several commands at once, each in its own process: wall time until the last one ends. */
+async function timedTogether(
+  commands: string[][]
+): Promise<{ ms: number; code: number | null; err: string }> {
+  const start = process.hrtime.bigint();
+  const runs = await Promise.all(commands.map(timed));
+  const failed = runs.find((r) => r.code !== 0);
+  return {
+    ms: Number(process.hrtime.bigint() - start) / 1e6,
+    code: failed ? failed.code : 0,
+    err: failed ? failed.err : "",
+  };
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
@@ -75,11 +89,20 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       writeFileSync(f, bytes);
       return f;
     });
-    const times = { one: [] as number[], all: [] as number[], excelJs: [] as number[] };
+    const times = {
+      one: [] as number[],
+      all: [] as number[],
+      byDefault: [] as number[],
+      apart: [] as number[],
+      excelJs: [] as number[],
+    };
+    // The ceiling of any split of whole reports over the cores: one process per core, each with
+    // its share of the workbooks on one job, sharing nothing but the machine.
+    const shares = Array.from({ length: cores }, (_, k) => inputs.filter((_, i) => i % cores === k));
     const out = (k: string) => path.join(dir, `out-${k}`);
     for (let round = 1; round <= ROUNDS; round++) {
       ctx.progress(
-        `batch: round ${round} of ${ROUNDS} (${WORKBOOKS} workbooks, 1 and ${cores} jobs, exceljs)`
+        `batch: round ${round} of ${ROUNDS} (${WORKBOOKS} workbooks: 1 and ${cores} jobs, the default, ${cores} processes, exceljs)`
       );
       for (const [key, jobs] of [
         ["one", 1],
@@ -90,6 +113,16 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
         if (r.code !== 0) throw new Error(`cdrp report --jobs=${jobs} exited ${r.code}: ${r.err}`);
         times[key].push(r.ms);
       }
+      rmSync(out("default"), { recursive: true, force: true });
+      const d = await timed([BIN, "report", ...inputs, "--out-dir", out("default")]);
+      if (d.code !== 0) throw new Error(`cdrp report (default jobs) exited ${d.code}: ${d.err}`);
+      times.byDefault.push(d.ms);
+      rmSync(out("apart"), { recursive: true, force: true });
+      const a = await timedTogether(
+        shares.map((files) => [BIN, "report", ...files, "--out-dir", out("apart"), "--jobs=1"])
+      );
+      if (a.code !== 0) throw new Error(`cdrp report in ${cores} processes exited ${a.code}: ${a.err}`);
+      times.apart.push(a.ms);
       const e = await timed(["-e", EXCELJS_SCRIPT, ...inputs]);
       if (e.code !== 0) throw new Error(`exceljs exited ${e.code}: ${e.err}`);
       times.excelJs.push(e.ms);
@@ -97,6 +130,8 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     const one = median(times.one);
     const all = median(times.all);
     const excelJs = median(times.excelJs);
+    const byDefault = median(times.byDefault);
+    const apart = median(times.apart);
     const round2 = (x: number) => Math.round(x * 100) / 100;
     result.counts.push(
       countFigure(
@@ -128,6 +163,20 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
         cores >= 2 ? BATCH_RATIO_BUDGET : null
       ),
       countFigure(
+        "apartVsOne",
+        `${cores} separate processes, each on 1/${cores} of the workbooks / --jobs 1 (the ceiling of any split)`,
+        round2(apart / one),
+        "x",
+        null
+      ),
+      countFigure(
+        "defaultVsOne",
+        "no --jobs (as many as pay) / --jobs 1",
+        round2(byDefault / one),
+        "x",
+        null
+      ),
+      countFigure(
         "oneVsExcelJs",
         "--jobs 1 / exceljs",
         round2(one / excelJs),
@@ -145,8 +194,9 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     const [l1, l5] = os.loadavg();
     result.notes.push(
       `${ROUNDS} rounds, medians; wall time of each command in a fresh process, node's start included. ` +
-        `Rounds (ms): --jobs 1 ${times.one.map(Math.round).join(", ")}; --jobs ${cores} ${times.all.map(Math.round).join(", ")}; exceljs ${times.excelJs.map(Math.round).join(", ")}.`,
-      `Outputs of --jobs 1 and --jobs ${cores}: ${sameFiles(out("one"), out("all")) ? "identical, byte for byte" : "DIFFERENT"}.`,
+        `Rounds (ms): --jobs 1 ${times.one.map(Math.round).join(", ")}; --jobs ${cores} ${times.all.map(Math.round).join(", ")}; no --jobs ${times.byDefault.map(Math.round).join(", ")}; ${cores} processes ${times.apart.map(Math.round).join(", ")}; exceljs ${times.excelJs.map(Math.round).join(", ")}.`,
+      `When ${cores} separate processes, each making 1/${cores} of the reports, take more than ${BATCH_RATIO_BUDGET}x of one process making them all, no way of sharing whole reports over threads can meet the budget on this machine: each thread pays its own start (the engine loaded and compiled again), and V8 already runs its compiler and garbage collector on the other cores beside one job.`,
+      `Outputs of --jobs 1 beside --jobs ${cores}, no --jobs and ${cores} processes: ${["all", "default", "apart"].map((k) => (sameFiles(out("one"), out(k)) ? "identical, byte for byte" : "DIFFERENT")).join("; ")}.`,
       `Load average at the end: ${l1?.toFixed(2)} (1 min), ${l5?.toFixed(2)} (5 min) on ${cores} cores: other work on the machine slows every figure and flattens the ratio of jobs.`
     );
   } finally {
@@ -158,6 +208,6 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
 export const batchSection: Section = {
   key: "batch",
   title:
-    "Batches on every core: cdrp report --out-dir with 1 job and with one per core, beside exceljs",
+    "Batches on every core: cdrp report --out-dir with 1 job, one per core, the default and one process per core, beside exceljs",
   run,
 };

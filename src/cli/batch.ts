@@ -32,8 +32,22 @@ export interface BatchJob {
 export const WORKER_HEAP_MB = 2048;
 const GB = 1024 * 1024 * 1024;
 
-/** One job per core, and no more than the machine's memory holds at a gigabyte per report. */
-export function defaultJobs(): number {
+/**
+ * The workbooks' mean size from which a second thread pays. Below it, each thread's own start
+ * (its engine loaded and compiled again, V8's compiler busy on the other core for most of a
+ * report) costs more than it saves: on 2 cores, --jobs 2 took 1.1x the time of --jobs 1 for 40
+ * sample workbooks (23 KB), 1.06x for 95 KB ones, 0.93x for 214 KB, 0.8-1.0x for 640 KB, and
+ * 0.64x for 3.5 MB (README, "Batches").
+ */
+export const PARALLEL_MIN_MEAN_BYTES = 1024 * 1024;
+
+/**
+ * One job per core, no more than the machine's memory holds at a gigabyte per report, and one
+ * alone when the workbooks are too small for threads to pay (`sizes`: the inputs' bytes).
+ */
+export function defaultJobs(sizes: readonly number[]): number {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (sizes.length < 2 || total / sizes.length < PARALLEL_MIN_MEAN_BYTES) return 1;
   const cores =
     typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, Math.floor(os.totalmem() / GB)));

@@ -1,4 +1,5 @@
 import path from "path";
+import { stat } from "fs/promises";
 import { parseArgs } from "util";
 import { WorkbookReadError } from "../xlsx/errors";
 import { BatchJob, defaultJobs, runBatch } from "./batch";
@@ -52,8 +53,9 @@ charts, Domestic Abuse). The input is never overwritten; the output appears whol
 report.xlsx) through LibreOffice; without LibreOffice it says how to install it and exits 2
 before writing anything.
 --json prints the summary (one object; with several inputs, {"reports": [...]}).
---jobs N reports N workbooks at a time (default: one per core); messages, files and the exit code
-are the same as with --jobs 1, in the order the workbooks were given.`,
+--jobs N reports N workbooks at a time (default: one per core when the workbooks average 1 MB or
+more, else one: for smaller ones a second thread costs more than it saves); messages, files and
+the exit code are the same as with --jobs 1, in the order the workbooks were given.`,
   template: `cdrp template --out <file.xlsx>
 
 Writes an empty workbook with the contract's tables (Settings, Measures, Monthly, Peers, MARAC,
@@ -123,9 +125,13 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
   return v.issues.some((i) => i.severity === "error") ? EXIT.invalid : EXIT.ok;
 }
 
-/** --jobs: a whole number of at least 1; the machine's cores when not given. */
-function jobsOf(p: Parsed): number {
-  if (p.jobs === undefined) return defaultJobs();
+/** The inputs' sizes in bytes (0 for one that cannot be read: its own message comes later). */
+const sizesOf = (files: readonly string[]): Promise<number[]> =>
+  Promise.all(files.map((f) => stat(f).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+
+/** --jobs: a whole number of at least 1; when not given, as many as pay (see defaultJobs). */
+async function jobsOf(p: Parsed): Promise<number> {
+  if (p.jobs === undefined) return defaultJobs(p.files.length > 1 ? await sizesOf(p.files) : []);
   const n = Number(p.jobs);
   if (!/^\d+$/.test(p.jobs.trim()) || !Number.isSafeInteger(n) || n < 1)
     throw new UsageError(`--jobs takes a whole number of at least 1 (not "${p.jobs}").`);
@@ -145,7 +151,7 @@ async function reportCommand(p: Parsed, io: Io): Promise<number> {
     throw new UsageError(
       "cdrp report needs a workbook: cdrp report <workbook.xlsx> --out <report.xlsx>"
     );
-  const jobs = jobsOf(p);
+  const jobs = await jobsOf(p);
   const soffice = pdfProgram(p);
   if (p.files.length === 1 && p.out) {
     const r = await reportOne(p.files[0] as string, p.out, { json: p.json, soffice }, io);

@@ -18,7 +18,14 @@ export function formatPercent(fraction: number, digits = 0): string {
   return `${excelRound(fraction * 100, digits).toFixed(digits)}%`;
 }
 
+/**
+ * One formatter for every count, made at the first (toLocaleString builds one at each call; making
+ * it when the module loads would cost every command that prints no count the locale data's load).
+ */
+let countFormat: Intl.NumberFormat | null = null;
+
 /** Thousands separators, as the report prints counts ("2,879"). */
 export function formatCount(n: number): string {
-  return excelRound(n, 0).toLocaleString("en-GB");
+  countFormat ??= new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+  return countFormat.format(excelRound(n, 0));
 }

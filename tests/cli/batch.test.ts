@@ -13,7 +13,9 @@ import {
   readdirSync,
   writeFileSync,
 } from "fs";
+import os from "os";
 import path from "path";
+import { PARALLEL_MIN_MEAN_BYTES, defaultJobs } from "../../src/cli/batch";
 import { writeDataWorkbook } from "../../src/xlsx";
 import { tenTimesSample } from "../support/big-workbook";
 import { tempDir } from "../support/temp";
@@ -164,5 +166,24 @@ describe("cdrp report --jobs", () => {
       expect(r.stderr).toContain("--jobs takes a whole number of at least 1");
     }
     expect(existsSync(file("x"))).toBe(false);
+  });
+});
+
+describe("the default number of jobs", () => {
+  const MB = 1024 * 1024;
+  const cores = Math.min(os.availableParallelism(), Math.floor(os.totalmem() / (1024 * MB)));
+
+  it("is one for a single workbook, or for workbooks too small for a second thread to pay", () => {
+    expect(defaultJobs([])).toBe(1);
+    expect(defaultJobs([50 * MB])).toBe(1);
+    expect(defaultJobs(Array<number>(40).fill(23_000))).toBe(1);
+    expect(defaultJobs([PARALLEL_MIN_MEAN_BYTES - 1, PARALLEL_MIN_MEAN_BYTES - 1])).toBe(1);
+    // The mean decides: one large workbook among many small ones leaves little to share out.
+    expect(defaultJobs([3 * MB, ...Array<number>(9).fill(10_000)])).toBe(1);
+  });
+
+  it("is one per core (as memory allows) once the workbooks average the threshold", () => {
+    expect(defaultJobs([PARALLEL_MIN_MEAN_BYTES, PARALLEL_MIN_MEAN_BYTES])).toBe(Math.max(1, cores));
+    expect(defaultJobs([4 * MB, 0, 0])).toBe(Math.max(1, cores));
   });
 });

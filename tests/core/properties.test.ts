@@ -1,7 +1,7 @@
 /** Invariants of the core, checked on generated inputs (fast-check). */
 import fc from "fast-check";
 import {
-  change, excelRound, positions, peerPosition, peerBandSd, ni32FromCounts, ni32FromHearings, poissonZ,
+  change, excelRound, formatCount, positions, peerPosition, peerBandSd, ni32FromCounts, ni32FromHearings, poissonZ,
   serialToYmd, ymdToSerial, reportingWindow, windowLength, ragAgainstLevel, measureStatus, directionOfTravel,
   parsePeriodLabel, periodLabel, quarterOf, monthKey, yearLabel, parseYearLabel,
 } from "../../src/core";
@@ -136,6 +136,21 @@ describe("core invariants", () => {
         const s = measureStatus({ kind: "below baseline" }, a, level);
         expect(["green", "amber", "red"]).toContain(s);
         expect(["up", "down", "level"]).toContain(directionOfTravel(a, level));
+      })
+    );
+  });
+
+  it("formatCount prints Excel's rounding of any count with en-GB separators, as toLocaleString does", () => {
+    expect([2879, 1234567.5, -1234.5, 0.4, -0.4].map(formatCount)).toEqual([
+      "2,879",
+      "1,234,568",
+      "-1,235",
+      "0",
+      "0",
+    ]);
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        expect(formatCount(x)).toBe(excelRound(x, 0).toLocaleString("en-GB"));
       })
     );
   });
