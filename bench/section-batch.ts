@@ -98,7 +98,9 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     };
     // The ceiling of any split of whole reports over the cores: one process per core, each with
     // its share of the workbooks on one job, sharing nothing but the machine.
-    const shares = Array.from({ length: cores }, (_, k) => inputs.filter((_, i) => i % cores === k));
+    const shares = Array.from({ length: cores }, (_, k) =>
+      inputs.filter((_, i) => i % cores === k)
+    );
     const out = (k: string) => path.join(dir, `out-${k}`);
     for (let round = 1; round <= ROUNDS; round++) {
       ctx.progress(
@@ -121,7 +123,8 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       const a = await timedTogether(
         shares.map((files) => [BIN, "report", ...files, "--out-dir", out("apart"), "--jobs=1"])
       );
-      if (a.code !== 0) throw new Error(`cdrp report in ${cores} processes exited ${a.code}: ${a.err}`);
+      if (a.code !== 0)
+        throw new Error(`cdrp report in ${cores} processes exited ${a.code}: ${a.err}`);
       times.apart.push(a.ms);
       const e = await timed(["-e", EXCELJS_SCRIPT, ...inputs]);
       if (e.code !== 0) throw new Error(`exceljs exited ${e.code}: ${e.err}`);

@@ -127,7 +127,14 @@ async function validateCommand(p: Parsed, io: Io): Promise<number> {
 
 /** The inputs' sizes in bytes (0 for one that cannot be read: its own message comes later). */
 const sizesOf = (files: readonly string[]): Promise<number[]> =>
-  Promise.all(files.map((f) => stat(f).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => (s.isFile() ? s.size : 0),
+        () => 0
+      )
+    )
+  );
 
 /** --jobs: a whole number of at least 1; when not given, as many as pay (see defaultJobs). */
 async function jobsOf(p: Parsed): Promise<number> {

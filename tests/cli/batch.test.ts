@@ -183,7 +183,9 @@ describe("the default number of jobs", () => {
   });
 
   it("is one per core (as memory allows) once the workbooks average the threshold", () => {
-    expect(defaultJobs([PARALLEL_MIN_MEAN_BYTES, PARALLEL_MIN_MEAN_BYTES])).toBe(Math.max(1, cores));
+    expect(defaultJobs([PARALLEL_MIN_MEAN_BYTES, PARALLEL_MIN_MEAN_BYTES])).toBe(
+      Math.max(1, cores)
+    );
     expect(defaultJobs([4 * MB, 0, 0])).toBe(Math.max(1, cores));
   });
 });
